@@ -1,0 +1,10 @@
+export * from './errors';
+export * from './gateway-port';
+export * from './payment-input';
+export * from './sandbox-notification';
+export * from './sandbox-gateway';
+export * from './cloudpay-client';
+export * from './wechat-cloudpay-gateway';
+export * from './employee-account-port';
+export * from './sandbox-employee-account';
+export type { PayParams, WxRequestPaymentParams } from '../../../shared/contracts/pay-params';

@@ -1,0 +1,200 @@
+import { yuan } from '../money';
+import type { PolicyInput } from '../policy-schema';
+
+const DOC = '晋政灵〔2021〕111号';
+const src = (clause: string) => ({ document: DOC, clause });
+
+const fullyFunded = (id: string, label: string, extra: { hardship?: boolean; note?: string } = {}) => ({
+  id,
+  label,
+  share: { kind: 'full' as const },
+  funder: '政府全额补助',
+  ...(extra.hardship ? { groups: ['hardship' as const] } : {}),
+  ...(extra.note ? { note: extra.note } : {}),
+  source: src('三（二）1'),
+});
+
+/** 晋江市灵源街道 2022 年度城乡居民医保. */
+export const fjJinjiangLingyuan2022: PolicyInput = {
+  id: 'fj-jinjiang-lingyuan-2022',
+  name: '晋江市灵源街道2022年度城乡居民基本医保',
+  jurisdiction: '福建省泉州市晋江市灵源街道',
+  regionCode: '350582',
+  coverageYear: 2022,
+  coverage: { start: '2022-01-01', end: '2022-12-31', source: src('一（二）') },
+  documents: [
+    {
+      number: DOC,
+      title: '关于印发《灵源街道2022年城乡居民基本医保参保登记和基金征缴工作方案》的通知',
+      issuer: '晋江市人民政府灵源街道办事处',
+      issuedOn: '2021-10-25',
+    },
+  ],
+  contribution: {
+    personal: { value: yuan(330), source: src('二') },
+    fiscal: { value: yuan(580), source: src('二') },
+  },
+  windows: [
+    {
+      id: 'registration',
+      kind: 'registration',
+      label: '集中登记期',
+      start: '2021-09-01',
+      end: '2021-12-31',
+      acceptsPayment: false,
+      benefitStart: { kind: 'coverageYearStart' },
+      source: src('一（一）'),
+      note: '登记期内只办理参保登记，缴费自2021年10月10日开始。',
+    },
+    {
+      id: 'central',
+      kind: 'central',
+      label: '集中缴费期',
+      start: '2021-10-10',
+      end: '2021-12-31',
+      acceptsPayment: true,
+      benefitStart: { kind: 'coverageYearStart' },
+      source: src('一（二）'),
+    },
+    {
+      id: 'back-payment-early',
+      kind: 'back-payment',
+      label: '补缴期（3月10日前，不设等待期）',
+      start: '2022-01-01',
+      end: '2022-03-10',
+      acceptsPayment: true,
+      benefitStart: { kind: 'payDate' },
+      source: src('一（三）'),
+      note: '文件写明“3月10日（含）前办理参保缴费的，享受基本医保待遇不设等待期”，即自缴费之日起享受。',
+    },
+    {
+      id: 'back-payment',
+      kind: 'back-payment',
+      label: '补缴期（3月10日后，缴费后60天为等待期）',
+      start: '2022-03-11',
+      end: '2022-12-31',
+      acceptsPayment: true,
+      benefitStart: { kind: 'afterWaiting', waiting: { unit: 'day', length: 60 } },
+      source: src('一（三）'),
+    },
+  ],
+  waitingExemptions: [
+    { group: 'employeeTransfer', source: src('一（三）') },
+    { group: 'newborn', source: src('一（三）') },
+    { group: 'hardship', source: src('一（三）') },
+  ],
+  fullCost: {
+    from: '2022-07-01',
+    source: src('二'),
+    exempt: [
+      { group: 'newborn', source: src('二') },
+      { group: 'employeeTransfer', source: src('二') },
+    ],
+  },
+  employeeTransfer: {
+    maxGapMonths: 3,
+    source: src('一（三）'),
+    note: '职工基本医保停保3个月（含）内转为参加城乡居民基本医保。',
+  },
+  students: [
+    {
+      student: 'new',
+      levels: ['university'],
+      paidFrom: '2021-10-10',
+      paidTo: '2021-12-31',
+      benefitStart: { kind: 'payDate' },
+      coverageEnd: '2022-12-31',
+      source: src('四（四）'),
+      note: '今年9月份新入学大中专、技校学生2021年9月至12月不需缴费，只缴纳次年度医保费，2021年9月至12月的医疗费用从完成缴费起按规定享受待遇。',
+    },
+  ],
+  categories: [
+    fullyFunded('extreme-poverty', '特困人员', { hardship: true }),
+    fullyFunded('minimum-living', '城乡居民最低生活保障对象', { hardship: true }),
+    fullyFunded('registered-poor', '国定省定建档立卡贫困户', { hardship: true }),
+    fullyFunded('orphan', '孤儿'),
+    fullyFunded('key-entitled', '重点优抚对象'),
+    fullyFunded('revolutionary-elders', '革命“五老”人员'),
+    fullyFunded('severe-disability', '重度残疾人'),
+    fullyFunded('family-planning-special', '计生特殊家庭成员'),
+    fullyFunded('retrenched-1960s', '二十世纪六十年代精简退职职工中享受40%救济的人员'),
+    fullyFunded('only-daughter-parent', '计生独女户夫妻（农村居民已办理《独生子女父母光荣证》）'),
+    { ...fullyFunded('only-daughter-child', '计生独女户未满18周岁子女'), condition: { kind: 'ageBelow', years: 18 } },
+    fullyFunded('two-daughters-sterilized-parent', '生育两个女孩并已绝育的农村家庭夫妻'),
+    {
+      ...fullyFunded('two-daughters-sterilized-child', '生育两个女孩并已绝育的农村家庭未满18周岁子女'),
+      condition: { kind: 'ageBelow', years: 18 },
+    },
+    fullyFunded('other-disability-card', '其他持有第二代《残疾人证》人员（扣除重度残疾人、一户多残家庭中的残疾人）'),
+    fullyFunded('retired-cadre-survivor', '离休干部遗属'),
+    fullyFunded('moral-model', '道德先进人物（晋文明委〔2012〕10号，经市文明委审定）'),
+    {
+      ...fullyFunded('old-revolutionary-area-elder', '革命老区（基点）村60周岁以上老年人'),
+      condition: { kind: 'bornBefore', date: '1962-01-01' },
+      note: '60周岁以上指1962年1月1日前出生（四（六））。',
+    },
+    fullyFunded('all-daughters-parent', '农村居民计生纯女户夫妻'),
+    {
+      ...fullyFunded('all-daughters-child', '农村居民计生纯女户未满18周岁女儿'),
+      condition: { kind: 'ageBelow', years: 18 },
+    },
+    fullyFunded('de-facto-unsupported-child', '事实无人抚养儿童'),
+    {
+      id: 'low-income-elder',
+      label: '低收入家庭中年满60周岁的老年人',
+      share: { kind: 'personalPercent', percent: 30 },
+      funder: '本级财政补助70%',
+      condition: { kind: 'ageAtLeast', years: 60 },
+      groups: ['hardship'],
+      source: src('三（二）2'),
+    },
+    {
+      id: 'low-income-minor',
+      label: '低收入家庭中未满18周岁的未成年人',
+      share: { kind: 'personalPercent', percent: 30 },
+      funder: '本级财政补助70%',
+      condition: { kind: 'ageBelow', years: 18 },
+      groups: ['hardship'],
+      source: src('三（二）2'),
+    },
+    {
+      id: 'only-son-parent',
+      label: '农村居民计生独子户夫妻',
+      share: { kind: 'fixedSubsidy', amount: yuan(30) },
+      funder: '本级财政补助30元',
+      source: src('三（二）2'),
+    },
+    {
+      id: 'only-son-child',
+      label: '农村居民计生独子户未满18周岁儿子',
+      share: { kind: 'fixedSubsidy', amount: yuan(30) },
+      funder: '本级财政补助30元',
+      condition: { kind: 'ageBelow', years: 18 },
+      source: src('三（二）2'),
+    },
+  ],
+  wholeHousehold: { source: src('四（二）') },
+  autoRenewal: { source: src('四（一）') },
+  eligibility: [
+    { kind: 'hukou', label: '除应参加城镇职工基本医保外的晋江市户籍城乡居民', source: src('三（一）1') },
+    { kind: 'student', label: '晋江市行政区划内就读的大中专、技校学生', source: src('三（一）2') },
+    { kind: 'armedPolice', label: '驻晋江市武警官兵', source: src('三（一）3') },
+    { kind: 'hkMacaoTaiwan', label: '在晋江居住的非从业港澳台人员', source: src('三（一）4') },
+    { kind: 'residencePermit', label: '持有晋江市有效居住证且未参加其他基本医保的人员', source: src('三（一）5') },
+    { kind: 'migrantChild', label: '已在晋江参加基本医保流动人口的子女', source: src('三（一）6') },
+  ],
+  notes: [
+    {
+      text: '“农村低收入人口”等人员免设等待期；本系统按特困、低保、建档立卡贫困户和低收入家庭资助类别认定。',
+      source: src('一（三）'),
+    },
+    {
+      text: '已参保且新生3个月内因病夭折婴儿的父母，以及无身份信息的人员，可到泉州市医保中心晋江分中心为婴儿（或本人）办理参保登记和缴费。',
+      source: src('四（五）'),
+    },
+    {
+      text: '2021年10月1日至12月31日新增认定的减免对象已参保缴费的，由泉州市医保中心晋江分中心办理退费。',
+      source: src('四（六）'),
+    },
+  ],
+};

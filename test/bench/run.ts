@@ -1,0 +1,18 @@
+import { benchRulesRoll } from './rules-roll';
+
+/** `npm run bench`: every benchmark, reported (never asserted). Figures are for the machine it runs on. */
+async function main() {
+  const only = process.argv[2];
+  const benches: Record<string, () => unknown> = {
+    rules: benchRulesRoll,
+  };
+  for (const [name, bench] of Object.entries(benches)) {
+    if (only && only !== name) continue;
+    await bench();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
