@@ -108,7 +108,11 @@ export function decideQuote(input: QuoteInput, today: string): Envelope<QuoteDec
   const person = resolvePerson(policy, input.person, today);
   if (!person.ok) return failure(person.code, person.message);
   return success(
-    quotePerson(policy, { payDate: input.payDate, person: person.facts, ...(input.channel ? { channel: input.channel } : {}) }),
+    quotePerson(policy, {
+      payDate: input.payDate,
+      person: person.facts,
+      ...(input.channel ? { channel: input.channel } : {}),
+    }),
   );
 }
 

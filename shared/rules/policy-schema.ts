@@ -146,7 +146,12 @@ export const policySchema = z.object({
   waitingExemptions: z.array(exemptionSchema),
   /** From this date a back-payment costs personal + fiscal (补缴人员按个人缴费和财政补助之和缴费). */
   fullCost: z
-    .object({ from: isoDateSchema, exempt: z.array(exemptionSchema), source: sourceSchema, note: z.string().optional() })
+    .object({
+      from: isoDateSchema,
+      exempt: z.array(exemptionSchema),
+      source: sourceSchema,
+      note: z.string().optional(),
+    })
     .optional(),
   employeeTransfer: z
     .object({

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { getPolicy, quotePerson } from '../../shared/rules';
 import { parseIsoDate } from '../../shared/rules/civil-date';
 import { syntheticRoll, YOUXI_ROLL } from './synthetic-roll';
@@ -30,6 +31,15 @@ export function benchRulesRoll(): Record<string, number> {
     }
     return n;
   };
+  // The same floor with dayjs, the date library of the project's stack, for comparison.
+  const dayjsFloor = () => {
+    let n = 0;
+    for (const r of roll) {
+      if (dayjs(r.payDate).isValid()) n += 1;
+      if (r.person.birthDate && dayjs(r.person.birthDate).isValid()) n += 1;
+    }
+    return n;
+  };
   const engine = () => {
     let fen = 0;
     for (const r of roll) fen += quotePerson(policy, r).due;
@@ -37,30 +47,36 @@ export function benchRulesRoll(): Record<string, number> {
   };
 
   floor();
+  dayjsFloor();
   engine();
   const floorRuns: number[] = [];
+  const dayjsRuns: number[] = [];
   const engineRuns: number[] = [];
   let totalFen = 0;
   for (let i = 0; i < 5; i += 1) {
     floorRuns.push(time(floor).ms);
+    dayjsRuns.push(time(dayjsFloor).ms);
     const run = time(engine);
     engineRuns.push(run.ms);
     totalFen = run.check;
   }
   const floorMs = median(floorRuns);
   const engineMs = median(engineRuns);
+  const dayjsMs = median(dayjsRuns);
   const result = {
     residents: YOUXI_ROLL,
     engineMs: Math.round(engineMs),
     residentsPerSecond: Math.round(YOUXI_ROLL / (engineMs / 1000)),
     floorMs: Math.round(floorMs * 10) / 10,
     ratioToFloor: Math.round((engineMs / floorMs) * 100) / 100,
+    dayjsFloorMs: Math.round(dayjsMs),
+    ratioToDayjsFloor: Math.round((engineMs / dayjsMs) * 100) / 100,
     totalDueYuan: totalFen / 100,
   };
   console.log(
     `rules: quoted ${result.residents} residents (Youxi 2024 roll) in ${result.engineMs} ms on one core = ` +
       `${result.residentsPerSecond.toLocaleString('en')} residents/s; floor (parse the same dates) ${result.floorMs} ms; ` +
-      `ratio ${result.ratioToFloor}×; total due ${result.totalDueYuan.toLocaleString('en')} yuan`,
+      `ratio ${result.ratioToFloor}×; floor with dayjs ${result.dayjsFloorMs} ms, ratio ${result.ratioToDayjsFloor}×; total due ${result.totalDueYuan.toLocaleString('en')} yuan`,
   );
   return result;
 }

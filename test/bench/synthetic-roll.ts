@@ -26,7 +26,10 @@ export function syntheticRoll(count = YOUXI_ROLL, seed = 2024): Resident[] {
   for (let i = 0; i < count; i += 1) {
     const payDate = addDays('2023-08-20', Math.floor(random() * 480));
     const roll = random();
-    const birthDate = roll < 0.03 ? addDays(payDate, -Math.floor(random() * 200)) : addDays('1928-01-01', Math.floor(random() * 34_000));
+    const birthDate =
+      roll < 0.03
+        ? addDays(payDate, -Math.floor(random() * 200))
+        : addDays('1928-01-01', Math.floor(random() * 34_000));
     const person: PersonFacts = { birthDate };
     if (random() < 0.08) person.categories = [CATEGORIES[Math.floor(random() * CATEGORIES.length)] ?? 'minimum-living'];
     if (random() < 0.05) person.student = 'enrolled';

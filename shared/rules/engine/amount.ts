@@ -36,16 +36,55 @@ function shareText(category: Category, subsidy: Fen, personal: Fen): string {
   return `“${category.label}”资助${formatYuan(subsidy)}${funder}，个人缴纳${formatYuan(pays)}。`;
 }
 
+type PolicyAmountTexts = {
+  personal: Explanation;
+  fullCost?: { charged: Explanation; standard: number };
+  shares: Map<string, Explanation>;
+};
+
+/** Sentences that depend only on the policy, built once per policy: whole rolls are quoted at a time. */
+const textsByPolicy = new WeakMap<Policy, PolicyAmountTexts>();
+
+function amountTexts(policy: Policy): PolicyAmountTexts {
+  let texts = textsByPolicy.get(policy);
+  if (texts) return texts;
+  const personal = policy.contribution.personal.value;
+  const fiscal = policy.contribution.fiscal.value;
+  const fullCost = policy.fullCost;
+  texts = {
+    personal: { text: `个人缴费标准${formatYuan(personal)}/人。`, source: policy.contribution.personal.source },
+    ...(fullCost
+      ? {
+          fullCost: {
+            standard: personal + fiscal,
+            charged: {
+              text: `${fullCost.from}起补缴，按个人缴费${formatYuan(personal)}与财政补助${formatYuan(fiscal)}之和${formatYuan(personal + fiscal)}缴费。`,
+              source: fullCost.source,
+            },
+          },
+        }
+      : {}),
+    shares: new Map(
+      policy.categories.flatMap((category) => {
+        const subsidy = subsidyFor(category.share, personal);
+        return subsidy === null
+          ? []
+          : [[category.id, { text: shareText(category, subsidy, personal), source: category.source }]];
+      }),
+    ),
+  };
+  textsByPolicy.set(policy, texts);
+  return texts;
+}
+
 /**
  * What the person pays. The personal standard, plus the fiscal share for a back-payment from the full-cost date
  * unless exempt; minus the best subsidy among the person's certified categories (categories do not stack).
  */
 export function amountFor(policy: Policy, profile: Profile, categories: Category[], payDate: string): AmountAnswer {
   const personal = policy.contribution.personal.value;
-  const fiscal = policy.contribution.fiscal.value;
-  const explanation: Explanation[] = [
-    { text: `个人缴费标准${formatYuan(personal)}/人。`, source: policy.contribution.personal.source },
-  ];
+  const texts = amountTexts(policy);
+  const explanation: Explanation[] = [texts.personal];
   const warnings: string[] = [];
 
   let standard = personal;
@@ -57,12 +96,9 @@ export function amountFor(policy: Policy, profile: Profile, categories: Category
         text: `${fullCost.from}起补缴须按个人缴费与财政补助之和缴费，但本人属于除外人群，仍按个人缴费标准缴费。`,
         source: exemption.source,
       });
-    } else {
-      standard = personal + fiscal;
-      explanation.push({
-        text: `${fullCost.from}起补缴，按个人缴费${formatYuan(personal)}与财政补助${formatYuan(fiscal)}之和${formatYuan(standard)}缴费。`,
-        source: fullCost.source,
-      });
+    } else if (texts.fullCost) {
+      standard = texts.fullCost.standard;
+      explanation.push(texts.fullCost.charged);
     }
   }
 
@@ -75,7 +111,9 @@ export function amountFor(policy: Policy, profile: Profile, categories: Category
     const subsidy = subsidyFor(category.share, personal);
     if (subsidy === null) {
       const document = category.share.kind === 'deferred' ? category.share.document : '';
-      warnings.push(`“${category.label}”的减免标准按${document}执行，本系统未收录该文件，未计入减免，实际应缴以税务部门核定为准。`);
+      warnings.push(
+        `“${category.label}”的减免标准按${document}执行，本系统未收录该文件，未计入减免，实际应缴以税务部门核定为准。`,
+      );
       explanation.push({ text: `“${category.label}”的减免按${document}执行。`, source: category.source });
       continue;
     }
@@ -84,13 +122,18 @@ export function amountFor(policy: Policy, profile: Profile, categories: Category
 
   let subsidy = 0;
   if (best && subsidyClosed && deadline) {
-    warnings.push(`征缴期已于${deadline.date}结束，除动态新增的救助对象外不再资助参保，“${best.category.label}”资助未计入。`);
+    warnings.push(
+      `征缴期已于${deadline.date}结束，除动态新增的救助对象外不再资助参保，“${best.category.label}”资助未计入。`,
+    );
     explanation.push({ text: `${deadline.date}后除动态调整人员外不再资助参保。`, source: deadline.source });
   } else if (best) {
     subsidy = best.subsidy;
-    explanation.push({ text: shareText(best.category, subsidy, personal), source: best.category.source });
+    const share = texts.shares.get(best.category.id);
+    if (share) explanation.push(share);
     if (standard > personal && subsidy > 0) {
-      warnings.push('文件未写明资助对象在全额补缴期间是否仍按个人缴费标准缴费，本结果按文件字面计算，请以医保经办机构核定为准。');
+      warnings.push(
+        '文件未写明资助对象在全额补缴期间是否仍按个人缴费标准缴费，本结果按文件字面计算，请以医保经办机构核定为准。',
+      );
     }
   }
 

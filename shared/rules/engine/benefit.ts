@@ -28,13 +28,19 @@ function findExemption(policy: Policy, profile: Profile): Exemption | undefined 
   return policy.waitingExemptions.find((e) => profile.groups.has(e.group));
 }
 
-function studentRule(policy: Policy, person: PersonFacts, payDate: string, warnings: string[]): StudentRule | undefined {
+function studentRule(
+  policy: Policy,
+  person: PersonFacts,
+  payDate: string,
+  warnings: string[],
+): StudentRule | undefined {
   if (!person.student) return undefined;
   const rules = policy.students.filter(
     (r) => r.student === person.student && r.paidFrom <= payDate && payDate <= r.paidTo,
   );
-  const matching = rules.find((r) => person.studentLevel !== undefined && r.levels.includes(person.studentLevel))
-    ?? rules.find((r) => r.levels.length === 2);
+  const matching =
+    rules.find((r) => person.studentLevel !== undefined && r.levels.includes(person.studentLevel)) ??
+    rules.find((r) => r.levels.length === 2);
   if (!matching && rules.length > 0 && person.studentLevel === undefined) {
     warnings.push('学生参保规定区分学段，未说明是高校还是中小学，按一般居民计算。');
   }
@@ -83,7 +89,9 @@ function underWindow(
       if (exemption) {
         const who = exemptionLabel(exemption);
         const warnings = exemption.deferredTo
-          ? [`${who}的待遇规定按${exemption.deferredTo}执行，本结果按不设等待期、从缴费之日起计算，请以医保经办机构核定为准。`]
+          ? [
+              `${who}的待遇规定按${exemption.deferredTo}执行，本结果按不设等待期、从缴费之日起计算，请以医保经办机构核定为准。`,
+            ]
           : [];
         return {
           start: payDate,

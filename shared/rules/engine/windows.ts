@@ -25,7 +25,11 @@ export function openWindows(policy: Policy, payDate: string, groups: ReadonlySet
 }
 
 /** A plain reason for a resident whose payment no window takes, naming the window that matters. */
-export function closedReason(policy: Policy, payDate: string, groups: ReadonlySet<Group>): { text: string; window?: PolicyWindow } {
+export function closedReason(
+  policy: Policy,
+  payDate: string,
+  groups: ReadonlySet<Group>,
+): { text: string; window?: PolicyWindow } {
   const payment = policy.windows.filter((w) => w.acceptsPayment);
   const forEveryone = payment.filter((w) => !w.openTo);
   const first = [...payment].sort((a, b) => a.start.localeCompare(b.start))[0];
@@ -55,7 +59,10 @@ export function closedReason(policy: Policy, payDate: string, groups: ReadonlySe
     };
   }
   if (lastGeneral && payDate > lastGeneral.end) {
-    return { text: `${policy.coverageYear}年度缴费已于${lastGeneral.end}截止（${lastGeneral.label}）。`, window: lastGeneral };
+    return {
+      text: `${policy.coverageYear}年度缴费已于${lastGeneral.end}截止（${lastGeneral.label}）。`,
+      window: lastGeneral,
+    };
   }
   return { text: `${payDate}不在${policy.coverageYear}年度的任何缴费期内。` };
 }

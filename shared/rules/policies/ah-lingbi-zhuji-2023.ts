@@ -171,8 +171,16 @@ export const ahLingbiZhuji2023: PolicyInput = {
   eligibility: [
     { kind: 'hukou', label: '具有本镇户籍且不属于城镇职工基本医疗保险参保范围的居民', source: src('三（一）1') },
     { kind: 'longTermResident', label: '非本镇户籍但在本镇长期居住的居民', source: src('三（一）2') },
-    { kind: 'student', label: '本镇行政区域内各类全日制学校、中小学校的在册学生和托幼机构的在园幼儿', source: src('三（一）3') },
-    { kind: 'hkMacaoTaiwan', label: '持有港澳居民来往内地通行证或港澳台居民居住证的港澳台人员', source: src('三（一）4') },
+    {
+      kind: 'student',
+      label: '本镇行政区域内各类全日制学校、中小学校的在册学生和托幼机构的在园幼儿',
+      source: src('三（一）3'),
+    },
+    {
+      kind: 'hkMacaoTaiwan',
+      label: '持有港澳居民来往内地通行证或港澳台居民居住证的港澳台人员',
+      source: src('三（一）4'),
+    },
     {
       kind: 'foreignPermanentResident',
       label: '持有合法就业证件或永久居留证的外籍就业人员及其未就业配偶、未成年子女，持有居住证的公民外籍配偶',

@@ -25,7 +25,8 @@ export const fjQuanzhouTaishang2025: PolicyInput = {
   documents: [
     {
       number: DOC,
-      title: '泉州台商投资区管理委员会办公室关于印发泉州台商投资区2025年度城乡居民基本医保参保登记和基金征缴工作方案的通知',
+      title:
+        '泉州台商投资区管理委员会办公室关于印发泉州台商投资区2025年度城乡居民基本医保参保登记和基金征缴工作方案的通知',
       issuer: '泉州台商投资区管理委员会办公室',
       issuedOn: '2024-09-24',
     },
@@ -161,7 +162,12 @@ export const fjQuanzhouTaishang2025: PolicyInput = {
     },
     funded('one-child-family-parent', '独生子女父母光荣证或农村二女绝育家庭的夫妻', '三（二）6', '区财政全额补助'),
     {
-      ...funded('one-child-family-child', '独生子女父母光荣证或农村二女绝育家庭的未满18周岁子女', '三（二）6', '区财政全额补助'),
+      ...funded(
+        'one-child-family-child',
+        '独生子女父母光荣证或农村二女绝育家庭的未满18周岁子女',
+        '三（二）6',
+        '区财政全额补助',
+      ),
       condition: { kind: 'ageBelow', years: 18 },
     },
     funded('needy-university-student', '家庭经济困难大学生', '三（二）7', '区财政全额补助'),
@@ -175,7 +181,11 @@ export const fjQuanzhouTaishang2025: PolicyInput = {
     { kind: 'armedPolice', label: '驻本区武警中队官兵', source: src('三（一）') },
     { kind: 'residencePermit', label: '持有本区有效居住证且未参加其他基本医疗保险的居民', source: src('三（一）') },
     { kind: 'hkMacaoTaiwan', label: '在本区居住的非从业港澳台人员', source: src('三（一）') },
-    { kind: 'foreignPermanentResident', label: '持有《外国人永久居留证》在本区居住但未就业的外籍人员', source: src('三（一）') },
+    {
+      kind: 'foreignPermanentResident',
+      label: '持有《外国人永久居留证》在本区居住但未就业的外籍人员',
+      source: src('三（一）'),
+    },
     { kind: 'migrantChild', label: '已在本区参加基本医保流动人口的子女', source: src('三（一）') },
   ],
   notes: [

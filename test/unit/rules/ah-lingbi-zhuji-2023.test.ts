@@ -4,6 +4,8 @@ import { check, type GoldenCase } from './golden';
 // 朱政〔2022〕34号：个人350元，财政610元；集中缴费2022年10—12月；无一般补缴期。
 const POLICY = 'ah-lingbi-zhuji-2023';
 
+// One row per clause and boundary: kept one line each so the table reads like the document.
+// prettier-ignore
 const cases: GoldenCase[] = [
   { name: 'a payment on 30 Sep 2022 is before the collection stage and refused', payDate: '2022-09-30', expect: { payable: false } },
   { name: 'a payment on 1 Oct 2022 covers 1 Jan–31 Dec 2023', payDate: '2022-10-01', expect: { amountDue: 350, coverageStart: '2023-01-01', coverageEnd: '2023-12-31', clause: '三（三）' } },

@@ -4,6 +4,8 @@ import { check, type GoldenCase } from './golden';
 // 晋政灵〔2021〕111号：个人330元，财政580元；登记期2021-09-01起，缴费期2021-10-10起；补缴期3月10日为界。
 const POLICY = 'fj-jinjiang-lingyuan-2022';
 
+// One row per clause and boundary: kept one line each so the table reads like the document.
+// prettier-ignore
 const cases: GoldenCase[] = [
   { name: 'on 1 Sep 2021 the registration window is open but payments are not taken yet', payDate: '2021-09-01', expect: { payable: false, reasonIncludes: '2021-10-10' } },
   { name: 'on 9 Oct 2021 payments are still not taken', payDate: '2021-10-09', expect: { payable: false, reasonIncludes: '集中登记期' } },

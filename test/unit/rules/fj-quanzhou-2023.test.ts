@@ -4,6 +4,8 @@ import { check, type GoldenCase } from './golden';
 // 泉政办明传〔2022〕42号：个人360元，财政610元；集中期2022-09-01—12-31；补缴期2023年全年。
 const POLICY = 'fj-quanzhou-2023';
 
+// One row per clause and boundary: kept one line each so the table reads like the document.
+// prettier-ignore
 const cases: GoldenCase[] = [
   { name: 'a payment on 31 Aug 2022, before the central period opens, is refused', payDate: '2022-08-31', expect: { payable: false, reasonIncludes: '2022-09-01' } },
   { name: 'a payment on 1 Sep 2022 in the central period covers from 1 Jan 2023', payDate: '2022-09-01', expect: { payable: true, amountDue: 360, coverageStart: '2023-01-01', waitingLastDay: null, clause: '一（一）' } },

@@ -4,6 +4,8 @@ import { check, type GoldenCase } from './golden';
 // 台商投资区2025年度工作方案：个人400元，财政670元；延长期至2025-02-28；补缴期3个月等待期；家庭共济限集中期和延长期。
 const POLICY = 'fj-quanzhou-taishang-2025';
 
+// One row per clause and boundary: kept one line each so the table reads like the document.
+// prettier-ignore
 const cases: GoldenCase[] = [
   { name: 'a payment on 31 Aug 2024 is refused', payDate: '2024-08-31', expect: { payable: false } },
   { name: 'a payment on 1 Sep 2024 covers from 1 Jan 2025', payDate: '2024-09-01', expect: { amountDue: 400, coverageStart: '2025-01-01', clause: '一（一）' } },

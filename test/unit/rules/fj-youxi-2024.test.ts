@@ -4,6 +4,8 @@ import { check, type GoldenCase } from './golden';
 // 尤政办〔2023〕35号：个人380元，财政640元；正常缴费期2023-09-01—12-31；延长期至2024-02-29；补缴期至11月1日。
 const POLICY = 'fj-youxi-2024';
 
+// One row per clause and boundary: kept one line each so the table reads like the document.
+// prettier-ignore
 const cases: GoldenCase[] = [
   { name: 'a payment on 31 Aug 2023 is before the normal period and refused', payDate: '2023-08-31', expect: { payable: false } },
   { name: 'a payment on 1 Sep 2023 covers from 1 Jan 2024', payDate: '2023-09-01', expect: { amountDue: 380, coverageStart: '2024-01-01', clause: '四（一）' } },

@@ -16,14 +16,22 @@ export function quote(policyId: string, payDate: string, person: Person = {}, ch
   return answer.data;
 }
 
-export type Expected = Partial<Pick<Quote, 'payable' | 'amountDue' | 'standardAmount' | 'subsidyAmount' | 'coverageStart' | 'coverageEnd'>> & {
+export type Expected = Partial<
+  Pick<Quote, 'payable' | 'amountDue' | 'standardAmount' | 'subsidyAmount' | 'coverageStart' | 'coverageEnd'>
+> & {
   waitingLastDay?: string | null;
   clause?: string;
   reasonIncludes?: string;
   warningIncludes?: string;
 };
 
-export type GoldenCase = { name: string; payDate: string; person?: Person; channel?: 'self' | 'family'; expect: Expected };
+export type GoldenCase = {
+  name: string;
+  payDate: string;
+  person?: Person;
+  channel?: 'self' | 'family';
+  expect: Expected;
+};
 
 export function check(policyId: string, c: GoldenCase): void {
   const q = quote(policyId, c.payDate, c.person ?? {}, c.channel);
@@ -34,8 +42,13 @@ export function check(policyId: string, c: GoldenCase): void {
   if (e.subsidyAmount !== undefined) expect(q.subsidyAmount, 'subsidyAmount').toBe(e.subsidyAmount);
   if (e.coverageStart !== undefined) expect(q.coverageStart, 'coverageStart').toBe(e.coverageStart);
   if (e.coverageEnd !== undefined) expect(q.coverageEnd, 'coverageEnd').toBe(e.coverageEnd);
-  if (e.waitingLastDay !== undefined) expect(q.waitingPeriod?.lastDay ?? null, 'waiting lastDay').toBe(e.waitingLastDay);
-  if (e.clause !== undefined) expect(q.explanation.map((x) => x.source.clause), 'clauses').toContain(e.clause);
+  if (e.waitingLastDay !== undefined)
+    expect(q.waitingPeriod?.lastDay ?? null, 'waiting lastDay').toBe(e.waitingLastDay);
+  if (e.clause !== undefined)
+    expect(
+      q.explanation.map((x) => x.source.clause),
+      'clauses',
+    ).toContain(e.clause);
   if (e.reasonIncludes !== undefined) expect(q.reason ?? '', 'reason').toContain(e.reasonIncludes);
   if (e.warningIncludes !== undefined) expect(q.warnings.join('\n'), 'warnings').toContain(e.warningIncludes);
   expect(q.explanation.length, 'every answer cites at least one clause').toBeGreaterThan(0);

@@ -23,9 +23,13 @@ const cases = policies.map((policy) => [policy.id, policy] as [string, Policy]);
 
 describe('policy data', () => {
   it('holds the five seed policies with the pinned ids', () => {
-    expect(policies.map((p) => p.id).sort()).toEqual(
-      ['ah-lingbi-zhuji-2023', 'fj-jinjiang-lingyuan-2022', 'fj-quanzhou-2023', 'fj-quanzhou-taishang-2025', 'fj-youxi-2024'],
-    );
+    expect(policies.map((p) => p.id).sort()).toEqual([
+      'ah-lingbi-zhuji-2023',
+      'fj-jinjiang-lingyuan-2022',
+      'fj-quanzhou-2023',
+      'fj-quanzhou-taishang-2025',
+      'fj-youxi-2024',
+    ]);
   });
 
   it.each(cases)('%s: every sourced value names its document and clause', (_id, policy) => {
@@ -96,7 +100,9 @@ describe('policy data', () => {
 
   it('counts the seventeen fully subsidised kinds Jinjiang lists (couples and children counted once)', () => {
     const jinjiang = policies.find((p) => p.id === 'fj-jinjiang-lingyuan-2022');
-    const full = jinjiang?.categories.filter((c) => c.share.kind === 'full').map((c) => c.id.replace(/-(parent|child)$/, ''));
+    const full = jinjiang?.categories
+      .filter((c) => c.share.kind === 'full')
+      .map((c) => c.id.replace(/-(parent|child)$/, ''));
     expect(new Set(full).size).toBe(17);
   });
 });

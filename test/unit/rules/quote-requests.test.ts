@@ -30,19 +30,29 @@ describe('quote requests', () => {
 
   it('refuses a birth date that disagrees with the ID number', () => {
     const answer = answerQuote(
-      { policyId: 'fj-youxi-2024', payDate: '2024-06-09', person: { idNumber: validId('35042620240311002'), birthDate: '2024-03-12' } },
+      {
+        policyId: 'fj-youxi-2024',
+        payDate: '2024-06-09',
+        person: { idNumber: validId('35042620240311002'), birthDate: '2024-03-12' },
+      },
       TODAY,
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'BIRTH_DATE_MISMATCH' } });
   });
 
   it('refuses a category the policy does not list', () => {
-    const answer = answerQuote({ policyId: 'ah-lingbi-zhuji-2023', payDate: '2022-11-01', person: { categories: ['disability'] } }, TODAY);
+    const answer = answerQuote(
+      { policyId: 'ah-lingbi-zhuji-2023', payDate: '2022-11-01', person: { categories: ['disability'] } },
+      TODAY,
+    );
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CATEGORY' } });
   });
 
   it('refuses to quote a payment before the person is born', () => {
-    const answer = answerQuote({ policyId: 'fj-youxi-2024', payDate: '2024-03-01', person: { birthDate: '2024-03-02' } }, TODAY);
+    const answer = answerQuote(
+      { policyId: 'fj-youxi-2024', payDate: '2024-03-01', person: { birthDate: '2024-03-02' } },
+      TODAY,
+    );
     expect(answer.ok && answer.data.payable).toBe(false);
   });
 
@@ -53,6 +63,8 @@ describe('quote requests', () => {
   });
 
   it('rejects fields the contract does not know', () => {
-    expect(quoteInput.safeParse({ policyId: 'fj-youxi-2024', payDate: '2024-03-01', person: {}, openid: 'x' }).success).toBe(false);
+    expect(
+      quoteInput.safeParse({ policyId: 'fj-youxi-2024', payDate: '2024-03-01', person: {}, openid: 'x' }).success,
+    ).toBe(false);
   });
 });
