@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '城乡居民医保' });

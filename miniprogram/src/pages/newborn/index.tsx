@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../components/ComingSoon';
+
+export default function Newborn() {
+  return <ComingSoon title="新生儿参保" />;
+}

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../components/ComingSoon';
+
+export default function Register() {
+  return <ComingSoon title="参保登记" />;
+}
