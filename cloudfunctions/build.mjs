@@ -4,7 +4,7 @@
  * cloudfunctions/dist/<name>/index.js (CommonJS, exports.main, Node 16 — the CloudBase runtime), next
  * to a package.json naming its runtime dependencies, so CloudBase can deploy each folder on its own.
  * Local-only code (SQLite, the local cloud, the payment sandbox) cannot reach a bundle: importing it
- * fails the build.
+ * fails the build. `--out <dir>` (or FUNCTIONS_OUT_DIR) writes the folders elsewhere, e.g. for a test.
  */
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,12 +13,17 @@ import { fileURLToPath } from 'node:url';
 
 const functionsDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = resolve(functionsDir, '..');
-const distDir = join(functionsDir, 'dist');
+const outArg = process.argv.indexOf('--out');
+const distDir = resolve(
+  (outArg > 0 ? process.argv[outArg + 1] : undefined) ?? process.env.FUNCTIONS_OUT_DIR ?? join(functionsDir, 'dist'),
+);
 const NOT_FUNCTIONS = new Set(['lib', 'local', 'dist', 'node_modules']);
 /** Provided by CloudBase's npm install at deploy time, not bundled. */
-const RUNTIME_DEPENDENCIES = ['@cloudbase/node-sdk'];
+const RUNTIME_DEPENDENCIES = ['@cloudbase/node-sdk', 'wx-server-sdk'];
 const LOCAL_ONLY_PACKAGES = new Set(['better-sqlite3']);
 const LOCAL_ONLY_DIRS = [join(functionsDir, 'local'), join(functionsDir, 'lib', 'storage', 'sqlite')];
+/** The payment sandboxes (and their notification signing), by file name prefix. */
+const LOCAL_ONLY_PREFIXES = [join(functionsDir, 'lib', 'payments', 'sandbox-')];
 
 const rootPackage = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8'));
 
@@ -41,7 +46,10 @@ const forbidLocalOnly = {
       }
       if (args.path.startsWith('.')) {
         const target = resolve(args.resolveDir, args.path);
-        if (LOCAL_ONLY_DIRS.some((dir) => target === dir || target.startsWith(dir + sep))) {
+        const localOnly =
+          LOCAL_ONLY_DIRS.some((dir) => target === dir || target.startsWith(dir + sep)) ||
+          LOCAL_ONLY_PREFIXES.some((prefix) => target.startsWith(prefix));
+        if (localOnly) {
           return { errors: [{ text: `${importer} imports ${relative(rootDir, target)}, which is local-only` }] };
         }
       }

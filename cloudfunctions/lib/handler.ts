@@ -67,7 +67,10 @@ export function defineFunction<In extends z.ZodTypeAny, Out extends z.ZodTypeAny
         clock: deps.clock,
         storage: deps.storage,
         pii: deps.pii,
-        payments: deps.payments,
+        // Read when the use case asks: production builds (or reports missing) its payment setup only then.
+        get payments() {
+          return deps.payments;
+        },
         log,
       };
       // Sound: when SignedIn is true, the check above guarantees ctx.openid is a string.

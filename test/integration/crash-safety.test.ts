@@ -41,7 +41,10 @@ function dataOf(envelope: Envelope, what: string): Record<string, unknown> {
 const idempotencyKeyOf = (person: PayableResident) => `crash-${person.residentId}`;
 
 /** pay.create for the resident themselves; the same key every time, so a retry is the same order. */
-async function createOrder(cloud: CloudProcess, person: PayableResident): Promise<{ order: OrderView; token: string | null }> {
+async function createOrder(
+  cloud: CloudProcess,
+  person: PayableResident,
+): Promise<{ order: OrderView; token: string | null }> {
   const data = dataOf(
     await post(cloud, '/api/pay', person.openid, {
       action: 'create',
@@ -67,7 +70,8 @@ async function payOnSheet(cloud: CloudProcess, token: string): Promise<boolean> 
 }
 
 async function orderStatus(cloud: CloudProcess, person: PayableResident, orderNo: string): Promise<OrderView> {
-  return dataOf(await post(cloud, '/api/pay', person.openid, { action: 'status', orderNo }), `pay.status ${orderNo}`).order as OrderView;
+  return dataOf(await post(cloud, '/api/pay', person.openid, { action: 'status', orderNo }), `pay.status ${orderNo}`)
+    .order as OrderView;
 }
 
 /** Runs `work` over `items`, `width` at a time. */
@@ -98,7 +102,10 @@ describe('a burst of payments killed with SIGKILL', () => {
     const first = await startCloudProcess({ rootDir: root, dataDir, today: TODAY });
     running.push(first);
     await inParallel(people, 4, async (person) => {
-      dataOf(await post(first, '/api/register', person.openid, { name: person.name, idNumber: person.idNumber }), `register ${person.residentId}`);
+      dataOf(
+        await post(first, '/api/register', person.openid, { name: person.name, idNumber: person.idNumber }),
+        `register ${person.residentId}`,
+      );
     });
 
     // The burst. Once the process is killed, whatever was in flight fails: those payments were never acknowledged.
@@ -123,7 +130,9 @@ describe('a burst of payments killed with SIGKILL', () => {
     });
     expect(await first.exited).toBe('SIGKILL');
     expect(acknowledged.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKNOWLEDGED);
-    console.log(`crash-safety: ${acknowledged.size} payments acknowledged before SIGKILL, ${cutOff} cut off in flight, ${RESIDENTS - acknowledged.size - cutOff} not started`);
+    console.log(
+      `crash-safety: ${acknowledged.size} payments acknowledged before SIGKILL, ${cutOff} cut off in flight, ${RESIDENTS - acknowledged.size - cutOff} not started`,
+    );
 
     const second = await startCloudProcess({ rootDir: root, dataDir, today: TODAY });
     running.push(second);
@@ -136,14 +145,19 @@ describe('a burst of payments killed with SIGKILL', () => {
     // Everyone else tries again with the same request key: the same order comes back, paid at most once.
     const retries = { alreadyPaid: 0, settledByStatus: 0, paidNow: 0 };
     for (const person of people.filter((p) => !acknowledged.has(p.residentId))) {
-      let { order, token } = await createOrder(second, person);
+      const created = await createOrder(second, person);
+      const { token } = created;
+      let { order } = created;
       if (order.state === 'paid') retries.alreadyPaid += 1;
       if (order.state === 'pending') {
         order = await orderStatus(second, person, order.orderNo);
         if (order.state === 'paid') retries.settledByStatus += 1;
       }
       if (order.state === 'pending' && token && (await payOnSheet(second, token))) retries.paidNow += 1;
-      expect(await orderStatus(second, person, order.orderNo), `order of ${person.residentId} after the retry`).toMatchObject({ state: 'paid' });
+      expect(
+        await orderStatus(second, person, order.orderNo),
+        `order of ${person.residentId} after the retry`,
+      ).toMatchObject({ state: 'paid' });
     }
     console.log(
       `crash-safety: after the restart, retries found ${retries.alreadyPaid} already paid, ${retries.settledByStatus} settled by asking the gateway, ${retries.paidNow} paid now`,
@@ -175,23 +189,33 @@ describe('a burst of payments killed with SIGKILL', () => {
         .all();
       expect(enrollments).toHaveLength(RESIDENTS);
       for (const enrollment of enrollments) {
-        expect(enrollment).toEqual({ resident_id: enrollment.resident_id, status: 'paid', order_no: paidOrderOf.get(enrollment.resident_id) });
+        expect(enrollment).toEqual({
+          resident_id: enrollment.resident_id,
+          status: 'paid',
+          order_no: paidOrderOf.get(enrollment.resident_id),
+        });
       }
 
       // One charge per paid order at the gateway, and one recorded notification per charge.
       const charges = gateway
-        .prepare<[], { order_no: string; transaction_id: string }>(`SELECT order_no, transaction_id FROM sandbox_payments WHERE state = 'paid'`)
+        .prepare<[], { order_no: string; transaction_id: string }>(
+          `SELECT order_no, transaction_id FROM sandbox_payments WHERE state = 'paid'`,
+        )
         .all();
       const paidOrders = new Set(paidOrderOf.values());
       expect(charges.filter((charge) => paidOrders.has(charge.order_no))).toHaveLength(RESIDENTS);
       const settled = app
-        .prepare<[], { order_no: string; transaction_id: string }>(`SELECT order_no, transaction_id FROM orders WHERE state = 'paid'`)
+        .prepare<[], { order_no: string; transaction_id: string }>(
+          `SELECT order_no, transaction_id FROM orders WHERE state = 'paid'`,
+        )
         .all();
       for (const charge of charges) {
         expect(settled.filter((order) => order.order_no === charge.order_no)).toEqual([charge]);
       }
       const notifications = app
-        .prepare<[], { order_no: string; transaction_id: string }>(`SELECT order_no, transaction_id FROM payment_notifications WHERE outcome = 'paid'`)
+        .prepare<[], { order_no: string; transaction_id: string }>(
+          `SELECT order_no, transaction_id FROM payment_notifications WHERE outcome = 'paid'`,
+        )
         .all();
       for (const notification of notifications) expect(charges).toContainEqual(notification);
     } finally {

@@ -16,7 +16,9 @@ export type PaymentErrorCode =
   | 'ACCOUNT_NOT_FOUND'
   | 'INSUFFICIENT_BALANCE'
   | 'DEBIT_CONFLICT'
-  | 'DEBIT_NOT_FOUND';
+  | 'DEBIT_NOT_FOUND'
+  /** 家庭共济 from a 职工医保个人账户 is not connected in this deployment (see employee-account-not-connected.ts). */
+  | 'EMPLOYEE_ACCOUNT_NOT_OPEN';
 
 export class PaymentError extends Error {
   override readonly name = 'PaymentError';

@@ -8,3 +8,5 @@ export * from './wechat-cloudpay-gateway';
 export * from './employee-account-port';
 export * from './sandbox-employee-account';
 export type { PayParams, WxRequestPaymentParams } from '../../../shared/contracts/pay-params';
+export * from './employee-account-not-connected';
+export * from './production';
