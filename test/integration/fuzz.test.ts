@@ -53,7 +53,7 @@ const REFUSALS_THAT_WRITE: Readonly<
     {
       codes: 'any',
       tables: ['app.sqlite/users'],
-      why: 'a caller who proved who they are (name + ID number) is linked to that resident before the registration itself is decided (lib/enrollment/identity.ts linkCaller)',
+      why: 'a caller aged 14+ who proved who they are (name + ID number) is linked to that resident even when the registration is then refused, so they can still pay for family or enroll a newborn (lib/enrollment/identity.ts linkCaller)',
     },
   ],
   family: [

@@ -255,6 +255,24 @@ describe('register (参保登记)', () => {
     expect(await world.storage.enrollments.listByResident(worker.resident.id)).toHaveLength(0);
   });
 
+  it('links a proven identity even when the registration is refused, so the person can still act for family', async () => {
+    const { son } = await linFamily();
+
+    expect(errorOf(await world.call(register, 'openid-son', claim(son))).code).toBe('EMPLOYEE_INSURANCE');
+
+    expect((await world.storage.users.get('openid-son'))?.residentId).toBe(son.resident.id);
+  });
+
+  it('refuses to link an account to a child under 14, who is registered by a guardian', async () => {
+    const { daughter } = await linFamily();
+
+    const error = errorOf(await world.call(register, 'openid-daughter', claim(daughter)));
+
+    expect(error.code).toBe('GUARDIAN_REQUIRED');
+    expect(error.message).toContain('监护人');
+    expect(await world.storage.users.get('openid-daughter')).toBeNull();
+  });
+
   it('refuses a resident outside the policy’s scope and lists who is covered', async () => {
     const visitor = await world.person({ name: '游客', birthDate: '1990-05-05', bases: [] });
 

@@ -5,6 +5,7 @@
  */
 import { failure, success, type Envelope } from '../../../shared/contracts/envelope';
 import { parseIdNumber } from '../../../shared/id';
+import { ageOn } from '../../../shared/rules/civil-date';
 import type { Pii } from '../pii';
 import { isStorageConflict } from '../storage/errors';
 import type { Storage } from '../storage/port';
@@ -43,9 +44,14 @@ export async function residentMatching(
 
 const LINKED_ELSEWHERE = '这个身份证号码已由另一个微信账号登记为本人。如不是您本人操作，请到当地医保经办机构处理。';
 
+/** Below this age a person's information is handled by their guardian (个人信息保护法 第三十一条). */
+const SELF_SERVICE_MIN_AGE = 14;
+
 /**
  * Links the caller's OPENID to the resident they proved to be (first call), or checks it is the same
- * resident as before. A WeChat account is one person: it cannot switch to someone else's identity.
+ * resident as before. A WeChat account is one person: it cannot switch to someone else's identity, and it
+ * cannot be a child's (a guardian acts for a child). The link stands even when what the caller came for is
+ * then refused, so that, say, a parent in employee insurance can still pay for family or enroll a newborn.
  */
 export async function linkCaller(
   storage: Storage,
@@ -58,6 +64,12 @@ export async function linkCaller(
   const match = await residentMatching(storage, pii, claim, today);
   if (!match.ok) return match;
   const resident = match.data;
+  if (ageOn(resident.birthDate, today) < SELF_SERVICE_MIN_AGE) {
+    return failure(
+      'GUARDIAN_REQUIRED',
+      `未满${SELF_SERVICE_MIN_AGE}周岁的未成年人不能自行登记，请由父母或其他监护人通过“家人”或“新生儿参保”为其办理。`,
+    );
+  }
 
   const user = await storage.users.get(openid);
   if (user?.residentId) {
