@@ -6,6 +6,13 @@ import prodConfig from './prod';
 /** Contracts and rules live outside the app (imported by relative path); Taro only compiles `src` unless told. */
 const sharedDir = path.resolve(__dirname, '../../shared');
 
+/**
+ * 大字模式 rules (`.elder …`) keep real CSS pixels: their minimums (20 px type, 48 px tap targets) must
+ * hold on any phone, not shrink with the screen like design units do. Upper-case PX would say the
+ * same, but Prettier lower-cases units.
+ */
+const pxtransform = { enable: true, config: { selectorBlackList: [/\.elder(?![\w-])/] } };
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'resident-medical-insurance',
@@ -22,7 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile: { include: [sharedDir] },
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        pxtransform,
         cssModules: { enable: false },
       },
     },
@@ -42,6 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        pxtransform,
         cssModules: { enable: false },
       },
       // Pages load as async chunks and Taro splits only initial ones, so each page would carry its own

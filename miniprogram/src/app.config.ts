@@ -4,6 +4,7 @@ export default defineAppConfig({
     'pages/family/index',
     'pages/benefits/index',
     'pages/orders/index',
+    'pages/orders/receipt',
     'pages/register/index',
     'pages/pay/index',
     'pages/newborn/index',
@@ -14,6 +15,9 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f8',
   },
+  // H5 only: no slide between pages. Its timer shades the page being left after the slide, and a
+  // quick 返回 within that time left the previous page shaded (blank). Less motion suits elders too.
+  animation: false,
   // Icons are optional in WeChat's tabBar; text-only keeps the main package small.
   tabBar: {
     color: '#4a4f57',

@@ -24,7 +24,7 @@ describe.sequential('the H5 build served as static files', () => {
       await phone.page.reload();
       await phone.page.getByRole('alert').waitFor();
       const call = server.apiRequests.find((r) => r.openid === 'o-e2e-resident');
-      expect(call).toEqual({ method: 'POST', path: '/api/policies', openid: 'o-e2e-resident', body: '{}' });
+      expect(call).toEqual({ method: 'POST', path: '/api/me', openid: 'o-e2e-resident', body: '{}' });
     } finally {
       await phone.close();
     }

@@ -20,7 +20,11 @@ describe('a payment window seen from today', () => {
   const end = '2024-12-31';
 
   it('says how many days until it opens', () => {
-    expect(windowCountdown('2024-08-27', start, end)).toEqual({ phase: 'upcoming', days: 5, text: '5 天后开始（2024年9月1日）' });
+    expect(windowCountdown('2024-08-27', start, end)).toEqual({
+      phase: 'upcoming',
+      days: 5,
+      text: '5 天后开始（2024年9月1日）',
+    });
   });
 
   it('counts today among the days left while it is open', () => {
@@ -37,7 +41,11 @@ describe('a payment window seen from today', () => {
   });
 
   it('says it has closed the day after', () => {
-    expect(windowCountdown('2025-01-01', start, end)).toEqual({ phase: 'closed', days: 0, text: '已于2024年12月31日截止' });
+    expect(windowCountdown('2025-01-01', start, end)).toEqual({
+      phase: 'closed',
+      days: 0,
+      text: '已于2024年12月31日截止',
+    });
   });
 });
 
@@ -52,7 +60,11 @@ describe('a waiting period seen from today', () => {
 
   it('has one day left the day before cover starts, and none on the day itself', () => {
     expect(waitingCountdown('2025-06-04', '2025-06-05').daysLeft).toBe(1);
-    expect(waitingCountdown('2025-06-05', '2025-06-05')).toEqual({ waiting: false, daysLeft: 0, text: '今天起享受待遇' });
+    expect(waitingCountdown('2025-06-05', '2025-06-05')).toEqual({
+      waiting: false,
+      daysLeft: 0,
+      text: '今天起享受待遇',
+    });
   });
 
   it('says since when cover has run once it started', () => {

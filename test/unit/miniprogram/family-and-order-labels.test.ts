@@ -8,7 +8,7 @@ import {
   requestRelationshipText,
   visibleBindings,
 } from '../../../miniprogram/src/lib/family-labels';
-import { namesSummary, orderStateLabel, paySourceLabel } from '../../../miniprogram/src/lib/order-labels';
+import { namesSummary, newestFirst, orderStateLabel, paySourceLabel } from '../../../miniprogram/src/lib/order-labels';
 
 describe('how relatives and bindings read on screen', () => {
   it('offers every relationship the family contract accepts, each with a Chinese label', () => {
@@ -29,7 +29,9 @@ describe('how relatives and bindings read on screen', () => {
   });
 
   it('says who asked and as what', () => {
-    expect(requestRelationshipText({ requesterName: '张*国', relationship: 'child' })).toBe('张*国申请将您绑定为其子女');
+    expect(requestRelationshipText({ requesterName: '张*国', relationship: 'child' })).toBe(
+      '张*国申请将您绑定为其子女',
+    );
   });
 
   it('hides revoked bindings and offers only confirmed ones for payment', () => {
@@ -54,5 +56,15 @@ describe('how orders read on screen', () => {
   it('shortens a long list of names', () => {
     expect(namesSummary(['张建国', '李*英'])).toBe('张建国、李*英');
     expect(namesSummary(['甲', '乙', '丙', '丁'])).toBe('甲、乙、丙 等4人');
+  });
+
+  it('puts the newest order first without changing the list it was given', () => {
+    const orders = [
+      { orderNo: 'a', createdAt: '2024-11-15T02:00:00.000Z' },
+      { orderNo: 'c', createdAt: '2024-11-16T01:00:00.000Z' },
+      { orderNo: 'b', createdAt: '2024-11-15T09:30:00.000Z' },
+    ];
+    expect(newestFirst(orders).map((o) => o.orderNo)).toEqual(['c', 'b', 'a']);
+    expect(orders.map((o) => o.orderNo)).toEqual(['a', 'c', 'b']);
   });
 });

@@ -26,7 +26,13 @@ describe('checking a form with the function’s own schema', () => {
   it('names nested fields by their path', () => {
     const checked = checkForm(newbornInput, {
       action: 'check',
-      baby: { kind: 'birthCertificate', name: '陈安安', certificateNumber: '123', sex: 'female', birthDate: '2024-10-08' },
+      baby: {
+        kind: 'birthCertificate',
+        name: '陈安安',
+        certificateNumber: '123',
+        sex: 'female',
+        birthDate: '2024-10-08',
+      },
     });
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(Object.keys(checked.errors)).toEqual(['baby.certificateNumber']);

@@ -5,7 +5,12 @@ import { newIdempotencyKey } from '../../../miniprogram/src/lib/idempotency-key'
 describe('the payment request key', () => {
   it('is accepted by the pay contract', () => {
     const key = newIdempotencyKey();
-    const parsed = payInput.safeParse({ action: 'create', source: 'wechat', people: [{ residentRef: 'self' }], idempotencyKey: key });
+    const parsed = payInput.safeParse({
+      action: 'create',
+      source: 'wechat',
+      people: [{ residentRef: 'self' }],
+      idempotencyKey: key,
+    });
     expect(parsed.success).toBe(true);
   });
 

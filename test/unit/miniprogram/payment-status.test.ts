@@ -47,7 +47,7 @@ describe('waiting for the payment result', () => {
     const s = scripted([pending]);
     await expect(pollUntilSettled(s.fetchStatus, { sleep: s.sleep, delaysMs: [0, 1, 1] })).resolves.toEqual({
       kind: 'pending',
-      order: pending.ok ? pending.order : null,
+      order: { orderNo: 'R1', state: 'pending' },
     });
     expect(s.asked()).toBe(3);
   });

@@ -39,8 +39,8 @@ describe('where a person stands, in words', () => {
   });
 
   it('says an unpaid registration is not paid', () => {
-    expect(yearStatusLabel({ status: 'registered', coveredToday: false, coverageStart: null, waitingDaysLeft: null })).toBe(
-      '已登记，未缴费',
-    );
+    expect(
+      yearStatusLabel({ status: 'registered', coveredToday: false, coverageStart: null, waitingDaysLeft: null }),
+    ).toBe('已登记，未缴费');
   });
 });

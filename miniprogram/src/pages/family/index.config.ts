@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '家人' });
+// enableShareAppMessage: the consent share card is sent from this page.
+export default definePageConfig({ navigationBarTitleText: '家人', enableShareAppMessage: true });
