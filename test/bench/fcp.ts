@@ -12,21 +12,10 @@ import { fixedClock } from '../../cloudfunctions/lib/clock';
 import { createLogger } from '../../cloudfunctions/lib/pii';
 import { startLocalCloud } from '../../cloudfunctions/local/cloud';
 import { ensureFreshH5Build, repoRoot } from '../e2e/h5-build';
-import { phones } from '../e2e/harness';
+import { CHROMIUM_ARGS, phones } from '../e2e/harness';
 
 const LOADS = 5;
 const THROTTLED_RATE = 4;
-
-/** The flags test/e2e/harness.ts starts Chromium with. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -22,20 +22,26 @@ export interface Phone {
  * storage (dev login, elder mode) leaks between tests. Playwright refuses `--user-data-dir` in
  * `args`; a persistent context on a new temp folder is the same thing said its way.
  */
+/**
+ * Headless comes from `headless: true`; the rest keep Chromium off the network this machine does not have
+ * (background services, component updates, sync) and out of the sandbox root cannot use.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchPhone(viewport: { width: number; height: number } = phones.standard): Promise<Phone> {
   const profile = mkdtempSync(path.join(tmpdir(), 'rmi-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport,
     isMobile: true,
     hasTouch: true,

@@ -10,11 +10,10 @@ import type { BenefitsInput, BenefitsOutput, PersonBenefits, YearStatus } from '
 import { success, type Envelope } from '../../../shared/contracts/envelope';
 import { getPolicy, quotePerson, toQuoteOutput, toYuan } from '../../../shared/rules';
 import { daysBetween } from '../../../shared/rules/civil-date';
-import { hasConsent } from '../family/consent';
 import type { Storage } from '../storage/port';
 import type { Enrollment, Relationship, Resident } from '../storage/records';
 import type { EnrollmentContext } from './household-enrollment';
-import { linkedResident } from './identity';
+import { meAndConsentingRelatives } from './identity';
 import { residentFacts } from './person-facts';
 
 /** Yuan paid for this person and year by the order that paid the enrollment. */
@@ -87,17 +86,10 @@ async function personBenefits(
 export async function benefitsOf(ctx: EnrollmentContext, request: BenefitsInput): Promise<Envelope<BenefitsOutput>> {
   const { storage } = ctx;
   const today = ctx.clock.today();
-  const me = await linkedResident(storage, ctx.openid);
-  const bindings = (await storage.familyBindings.listByOwner(ctx.openid)).filter(
-    (b) => hasConsent(b) && b.residentId !== me?.id,
-  );
-  const relatives = new Map((await storage.residents.getMany(bindings.map((b) => b.residentId))).map((r) => [r.id, r]));
-
+  const { me, people: consenting } = await meAndConsentingRelatives(storage, ctx.openid);
   const people: PersonBenefits[] = [];
-  if (me) people.push(await personBenefits(storage, me, 'self', request.year, today));
-  for (const binding of bindings) {
-    const relative = relatives.get(binding.residentId);
-    if (relative) people.push(await personBenefits(storage, relative, binding.relationship, request.year, today));
+  for (const { resident, relationship } of consenting) {
+    people.push(await personBenefits(storage, resident, relationship, request.year, today));
   }
   return success({ today, year: request.year ?? null, identified: me !== null, people });
 }

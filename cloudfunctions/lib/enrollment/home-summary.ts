@@ -8,13 +8,12 @@ import type { Deadline, MeOutput, PersonDue } from '../../../shared/contracts/me
 import { formatYuan, quotePerson, toQuoteOutput, toYuan, type Policy } from '../../../shared/rules';
 import { daysBetween } from '../../../shared/rules/civil-date';
 import { GROUP_LABELS } from '../../../shared/rules/engine/windows';
-import { hasConsent } from '../family/consent';
 import type { Storage } from '../storage/port';
 import type { Relationship, Resident } from '../storage/records';
 import { cite } from './display';
 import { eligibilityOf } from './eligibility';
 import type { EnrollmentContext } from './household-enrollment';
-import { linkedResident } from './identity';
+import { meAndConsentingRelatives } from './identity';
 import { residentFacts } from './person-facts';
 import { policyFor } from './policy-for';
 import { enrollmentsAround, policyRefOf, standingOf } from './standing';
@@ -110,18 +109,9 @@ async function dueFor(storage: Storage, resident: Resident, relationship: Relati
 export async function homeSummary(ctx: EnrollmentContext): Promise<Envelope<MeOutput>> {
   const { storage } = ctx;
   const today = ctx.clock.today();
-  const me = await linkedResident(storage, ctx.openid);
-  const bindings = (await storage.familyBindings.listByOwner(ctx.openid)).filter(
-    (b) => hasConsent(b) && b.residentId !== me?.id,
-  );
-  const relatives = new Map((await storage.residents.getMany(bindings.map((b) => b.residentId))).map((r) => [r.id, r]));
-
+  const { me, people } = await meAndConsentingRelatives(storage, ctx.openid);
   const dues: Due[] = [];
-  if (me) dues.push(await dueFor(storage, me, 'self', today));
-  for (const binding of bindings) {
-    const relative = relatives.get(binding.residentId);
-    if (relative) dues.push(await dueFor(storage, relative, binding.relationship, today));
-  }
+  for (const { resident, relationship } of people) dues.push(await dueFor(storage, resident, relationship, today));
 
   const mine = me ? policyFor(me.localityCode, today) : null;
   return success({

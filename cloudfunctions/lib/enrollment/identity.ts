@@ -9,7 +9,8 @@ import { ageOn } from '../../../shared/rules/civil-date';
 import type { Pii } from '../pii';
 import { isStorageConflict } from '../storage/errors';
 import type { Storage } from '../storage/port';
-import type { Resident } from '../storage/records';
+import type { Relationship, Resident } from '../storage/records';
+import { hasConsent } from '../family/consent';
 
 export const NOT_LINKED_MESSAGE = '请先在“参保登记”中填写本人姓名和身份证号码，确认身份后再办理。';
 
@@ -91,4 +92,24 @@ export async function linkCaller(
     throw error;
   }
   return success(resident);
+}
+
+/** The caller's own resident, and the relatives who consented to their binding, with how each is related. */
+export async function meAndConsentingRelatives(
+  storage: Storage,
+  openid: string,
+): Promise<{ me: Resident | null; people: { resident: Resident; relationship: Relationship }[] }> {
+  const me = await linkedResident(storage, openid);
+  const bindings = (await storage.familyBindings.listByOwner(openid)).filter(
+    (b) => hasConsent(b) && b.residentId !== me?.id,
+  );
+  const relatives = new Map((await storage.residents.getMany(bindings.map((b) => b.residentId))).map((r) => [r.id, r]));
+  const people: { resident: Resident; relationship: Relationship }[] = me
+    ? [{ resident: me, relationship: 'self' }]
+    : [];
+  for (const binding of bindings) {
+    const resident = relatives.get(binding.residentId);
+    if (resident) people.push({ resident, relationship: binding.relationship });
+  }
+  return { me, people };
 }

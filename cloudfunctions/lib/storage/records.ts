@@ -6,6 +6,7 @@
  * (`Date#toISOString()`); money is integer fen.
  */
 import { z } from 'zod';
+import { relationshipOut } from '../../../shared/contracts/benefits';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const timestamp = z.string().datetime();
@@ -23,16 +24,7 @@ export const residencyBasis = z.enum([
 export type ResidencyBasis = z.infer<typeof residencyBasis>;
 
 /** Kinship as a household register or a family binding states it, seen from the head / the owner. */
-export const relationship = z.enum([
-  'self',
-  'spouse',
-  'child',
-  'parent',
-  'grandparent',
-  'grandchild',
-  'sibling',
-  'other',
-]);
+export const relationship = relationshipOut;
 export type Relationship = z.infer<typeof relationship>;
 
 /** A person in the reference registry (the 公安 / 民政 sources stand-in). */
