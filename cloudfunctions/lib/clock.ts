@@ -59,19 +59,29 @@ export function fixedClock(today: string, time = '10:00:00'): Clock {
 }
 
 /**
- * The local cloud's clock: starts on `today` at the real time of day and then runs at real speed, so
- * orders still expire and timestamps still order correctly while the date shown is the pinned one
- * (it turns over at Shanghai midnight like a real day would).
+ * The local cloud's clock: starts on `today` at `startTime` (Shanghai wall clock; by default the real time
+ * of day) and then runs at real speed, so orders still expire and timestamps still order correctly while
+ * the date shown is the pinned one (it turns over at Shanghai midnight like a real day would).
  */
-export function offsetClock(today: string, real: Clock = shanghaiClock()): Clock {
+export function offsetClock(today: string, real: Clock = shanghaiClock(), startTime?: string): Clock {
   mustBeDate(today, 'TODAY');
-  const offset = shanghaiMidnight(today).getTime() - shanghaiMidnight(real.today()).getTime();
-  const now = () => new Date(real.now().getTime() + offset);
+  const start = startTime
+    ? fixedClock(today, startTime).now().getTime() - real.now().getTime()
+    : shanghaiMidnight(today).getTime() - shanghaiMidnight(real.today()).getTime();
+  const now = () => new Date(real.now().getTime() + start);
   return { now, today: () => shanghaiDateOf(now()) };
 }
 
-/** `TODAY` from the environment, or the local default; a malformed value stops the start-up. */
+const TODAY_WITH_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/;
+
+/**
+ * `TODAY` from the environment (`YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` to start at that time of day, which
+ * tests use to stay clear of midnight), or the local default; a malformed value stops the start-up.
+ */
 export function localClockFromEnv(env: NodeJS.ProcessEnv, real: Clock = shanghaiClock()): Clock {
-  const today = env.TODAY?.trim() || DEFAULT_LOCAL_TODAY;
-  return offsetClock(today, real);
+  const value = env.TODAY?.trim() || DEFAULT_LOCAL_TODAY;
+  const match = TODAY_WITH_TIME.exec(value);
+  if (!match?.[1]) throw new RangeError(`TODAY 应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM 格式：${value}`);
+  const time = match[2] && match[2].length === 5 ? `${match[2]}:00` : match[2];
+  return offsetClock(match[1], real, time);
 }

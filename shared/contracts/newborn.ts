@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { explanationOut, isoDate, sourceOut } from './common';
 import { output as quoteOutput } from './quote';
-import { idNumberInput, maskedId, personName } from './register';
+import { idNumberIn, personName } from './people';
+import { maskedId } from './register';
 
 /**
  * `newborn` (新生儿参保): a parent enrolls their baby. `check` answers up front — days since birth,
@@ -35,7 +36,7 @@ export const baby = z.discriminatedUnion(
         /** The baby already has a 身份证号码 (户口已登记): birth date and sex are read from it. */
         kind: z.literal('idNumber'),
         name: personName,
-        idNumber: idNumberInput,
+        idNumber: idNumberIn,
       })
       .strict(),
     z

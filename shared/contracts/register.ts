@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { explanationOut, sourceOut } from './common';
+import { idNumberIn, personName } from './people';
 import { output as quoteOutput } from './quote';
 
 /**
@@ -10,18 +11,6 @@ import { output as quoteOutput } from './quote';
  * Registration creates unpaid enrollments; paying is the `pay` function.
  */
 
-export const personName = z
-  .string({ required_error: '请填写姓名', invalid_type_error: '姓名应为文字' })
-  .trim()
-  .min(1, '请填写姓名')
-  .max(30, '姓名最多30个字');
-
-export const idNumberInput = z
-  .string({ required_error: '请填写身份证号码', invalid_type_error: '身份证号码应为文字' })
-  .trim()
-  .min(1, '请填写身份证号码')
-  .max(40, '身份证号码最多18位，请核对');
-
 const residentRef = z
   .string({ invalid_type_error: '人员编号应为文字' })
   .min(1, '人员编号不能为空')
@@ -30,7 +19,7 @@ const residentRef = z
 export const input = z
   .object({
     name: personName,
-    idNumber: idNumberInput,
+    idNumber: idNumberIn,
     /** true: register every eligible member of my household with me (全户参保). */
     wholeHousehold: z.boolean({ invalid_type_error: '是否全户参保应为是或否' }).optional(),
     /** Or: the household members (their `residentId` from a previous answer) to register with me. */

@@ -351,6 +351,52 @@ describe('pay: the employee account (家庭共济)', () => {
     expect(await world.sandbox.employeeAccount.getBalance('o-zhang')).toEqual({ balanceFen: 100_000 });
   });
 
+  it('gives back a debit a cut-off attempt made when the relative withdrew consent before the order settled', async () => {
+    const bindingId = await boundAndConfirmed('o-zhang', cast.li, 'spouse');
+    // As a process killed between the debit and its settlement leaves it: a pending order, the account debited.
+    const orderNo = 'P20241115cutoff000000001';
+    const at = world.clock.now().toISOString();
+    await world.storage.transaction(async (tx) => {
+      await tx.orders.insert({
+        orderNo,
+        payerOpenid: 'o-zhang',
+        idempotencyKey: 'cut-off-key-1',
+        source: 'employee-account',
+        state: 'pending',
+        items: [
+          {
+            residentId: cast.li.resident.id,
+            policyId: 'fj-quanzhou-taishang-2025',
+            coverageYear: 2025,
+            amountFen: 40_000,
+          },
+        ],
+        totalFen: 40_000,
+        createdAt: at,
+        updatedAt: at,
+        expiresAt: new Date(world.clock.now().getTime() + 30 * 60 * 1000).toISOString(),
+        paidAt: null,
+        transactionId: null,
+        failureReason: null,
+      });
+      await tx.enrollments.update(cast.li.resident.id, 2025, 'registered', { orderNo, updatedAt: at });
+    });
+    await world.sandbox.employeeAccount.debit({
+      holderOpenid: 'o-zhang',
+      orderNo,
+      amountFen: 40_000,
+      beneficiaries: [{ relationship: 'spouse' }],
+    });
+    dataOf(await world.call(family, 'o-li', { action: 'unbind', bindingId }));
+
+    expect(await status('o-zhang', orderNo)).toMatchObject({ state: 'failed' });
+    expect(await world.sandbox.employeeAccount.getBalance('o-zhang')).toEqual({ balanceFen: 100_000 });
+    expect(await world.storage.enrollments.get(cast.li.resident.id, 2025)).toMatchObject({
+      status: 'registered',
+      orderNo: null,
+    });
+  });
+
   it('refuses an account without enough balance before any order exists', async () => {
     world.sandbox.employeeAccount.setBalance('o-zhang', 100);
     await boundAndConfirmed('o-zhang', cast.li, 'spouse');

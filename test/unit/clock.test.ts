@@ -65,9 +65,20 @@ describe('the local clock', () => {
     expect(localClockFromEnv({ TODAY: '2025-02-01' }, real).today()).toBe('2025-02-01');
     expect(localClockFromEnv({}, real).today()).toBe(DEFAULT_LOCAL_TODAY);
     expect(() => localClockFromEnv({ TODAY: '15/11/2024' }, real)).toThrow('TODAY');
+    expect(() => localClockFromEnv({ TODAY: '2024-11-15T25:00' }, real)).toThrow();
 
     const central = getPolicy('fj-quanzhou-taishang-2025')?.windows.find((w) => w.kind === 'central');
     expect(central).toBeDefined();
     expect(DEFAULT_LOCAL_TODAY >= (central?.start ?? '') && DEFAULT_LOCAL_TODAY <= (central?.end ?? '')).toBe(true);
+  });
+
+  it('starts TODAY at a given time of day, then runs at real speed', () => {
+    let realNow = new Date('2026-11-22T15:59:30Z');
+    const real = shanghaiClock(() => realNow);
+    const clock = localClockFromEnv({ TODAY: '2024-11-15T10:00' }, real);
+    expect(clock.today()).toBe('2024-11-15');
+    expect(clock.now().toISOString()).toBe('2024-11-15T02:00:00.000Z');
+    realNow = new Date(realNow.getTime() + 90_000);
+    expect(clock.now().toISOString()).toBe('2024-11-15T02:01:30.000Z');
   });
 });

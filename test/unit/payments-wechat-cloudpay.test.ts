@@ -274,6 +274,28 @@ describe('WeChat cloud pay gateway', () => {
     });
   });
 
+  it('believes a failure callback only once WeChat Pay holds the order as ended unpaid', async () => {
+    const { cloudPay, gateway } = setup();
+    await gateway.createPayment(order());
+    const failed = callbackEvent({ resultCode: 'FAIL', transactionId: undefined, timeEnd: undefined });
+    const stored = cloudPay.orders.get('QZ2023000001');
+    if (!stored) throw new Error('order missing');
+    for (const tradeState of ['NOTPAY', 'USERPAYING'] as const) {
+      stored.tradeState = tradeState;
+      expect(await gateway.verifyNotification({ headers: {}, body: failed })).toMatchObject({
+        ok: false,
+        reason: 'not_confirmed',
+      });
+    }
+    for (const tradeState of ['PAYERROR', 'CLOSED'] as const) {
+      stored.tradeState = tradeState;
+      expect(await gateway.verifyNotification({ headers: {}, body: failed })).toMatchObject({
+        ok: true,
+        event: { state: 'failed', orderNo: 'QZ2023000001' },
+      });
+    }
+  });
+
   it('rejects a callback whose amount or transaction differs from WeChat Pay\u2019s record', async () => {
     const { cloudPay, gateway } = setup();
     await gateway.createPayment(order());

@@ -48,7 +48,7 @@ async function yearStatusOf(storage: Storage, resident: Resident, e: Enrollment,
       : null;
   const todayDecision =
     policy && facts && e.status === 'registered' ? quotePerson(policy, { payDate: today, person: facts }) : null;
-  const started = e.status === 'paid' && e.coverageStart !== null;
+  const start = e.status === 'paid' ? e.coverageStart : null;
   return {
     coverageYear: e.coverageYear,
     policyId: e.policyId,
@@ -57,10 +57,10 @@ async function yearStatusOf(storage: Storage, resident: Resident, e: Enrollment,
     registeredOn: e.registeredOn,
     paidOn: e.paidOn,
     amount: await amountPaid(storage, e),
-    coverageStart: e.status === 'paid' ? e.coverageStart : null,
+    coverageStart: start,
     coverageEnd: e.coverageEnd,
-    coveredToday: started && e.coverageStart !== null && e.coverageStart <= today && today <= e.coverageEnd,
-    waitingDaysLeft: started && e.coverageStart !== null ? Math.max(0, daysBetween(today, e.coverageStart)) : null,
+    coveredToday: start !== null && start <= today && today <= e.coverageEnd,
+    waitingDaysLeft: start !== null ? Math.max(0, daysBetween(today, start)) : null,
     summary: summaryOf(e, today),
     explanation: paidDecision?.explanation ?? [],
     warnings: paidDecision?.warnings ?? [],

@@ -147,6 +147,15 @@ export async function applyUnpaid(
   });
 }
 
+/** Gives back the order's account debit, if one was made. */
+async function reverseAnyDebit(deps: OrderingDeps, orderNo: string): Promise<void> {
+  try {
+    await deps.payments.employeeAccount.reverse(orderNo);
+  } catch (error) {
+    if (!(error instanceof PaymentError && error.code === 'DEBIT_NOT_FOUND')) throw error;
+  }
+}
+
 /** 家庭共济: debits the holder's account once per order number, then settles the order. */
 export async function debitAndSettle(deps: OrderingDeps, order: Order): Promise<Envelope<Settled>> {
   const beneficiaries: EmployeeAccountDebitInput['beneficiaries'][number][] = [];
@@ -154,6 +163,8 @@ export async function debitAndSettle(deps: OrderingDeps, order: Order): Promise<
     const binding = await deps.storage.familyBindings.findByOwnerAndResident(order.payerOpenid, item.residentId);
     if (binding?.status !== 'confirmed' || !isCloseRelative(binding.relationship)) {
       const reason = '家人的授权已变更，不能再用个人账户为其代缴。';
+      // An earlier attempt may have debited before it could settle: give that back before dropping the order.
+      await reverseAnyDebit(deps, order.orderNo);
       await applyUnpaid(deps, order.orderNo, { to: 'failed', reason });
       return failure('NO_CONSENT', reason);
     }
@@ -232,11 +243,7 @@ export async function reconcile(deps: OrderingDeps, order: Order): Promise<Order
       return (await deps.storage.orders.get(order.orderNo)) ?? (settled.ok ? settled.data.order : order);
     }
     // Past the deadline: give back whatever a half-finished attempt may have taken, then drop the order.
-    try {
-      await deps.payments.employeeAccount.reverse(order.orderNo);
-    } catch (error) {
-      if (!(error instanceof PaymentError && error.code === 'DEBIT_NOT_FOUND')) throw error;
-    }
+    await reverseAnyDebit(deps, order.orderNo);
     return (await applyUnpaid(deps, order.orderNo, { to: 'expired', reason: EXPIRED_REASON }))?.order ?? order;
   }
   let status: PaymentStatus;

@@ -281,14 +281,18 @@ function eventFrom(body: z.infer<typeof paymentCallbackEvent>, now: Date): Payme
   };
 }
 
-/** A paid event must match WeChat Pay's record of the order; a failure must not contradict a payment it holds. */
+/**
+ * A paid event must match WeChat Pay's record of the order; a failure only where WeChat Pay holds the
+ * order as ended unpaid — a forged failure for an order still payable there would free its people for
+ * a second order while the first could still be paid.
+ */
 function gatewayConfirms(status: PaymentStatus, event: PaymentEvent): boolean {
   if (status.state === 'paid' || status.state === 'refunded') {
     return (
       event.state === 'paid' && status.transactionId === event.transactionId && status.amountFen === event.amountFen
     );
   }
-  return event.state === 'failed' && status.state !== 'not_found';
+  return event.state === 'failed' && (status.state === 'failed' || status.state === 'closed');
 }
 
 function nonce(): string {

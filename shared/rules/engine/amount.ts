@@ -121,7 +121,8 @@ export function amountFor(policy: Policy, profile: Profile, categories: Category
   }
 
   let subsidy = 0;
-  if (best && subsidyClosed && deadline) {
+  // Only a subsidy that exists can be withheld: a category that funds nothing (Lingbi's 退役军人) gets no such warning.
+  if (best && best.subsidy > 0 && subsidyClosed && deadline) {
     warnings.push(
       `征缴期已于${deadline.date}结束，除动态新增的救助对象外不再资助参保，“${best.category.label}”资助未计入。`,
     );

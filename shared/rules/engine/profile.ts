@@ -74,7 +74,11 @@ export function profilePerson(
       } else if (yearsOk && transfer.minYears !== undefined) {
         groups.add('employeeTransferLate');
       } else if (!yearsOk && transfer.minYears !== undefined) {
-        warnings.push(`职工医保连续参保不足${transfer.minYears}年，不适用职工医保中断人员补办参保的规定。`);
+        warnings.push(
+          person.employeeInsuranceYears === undefined
+            ? `未填写职工医保连续参保年限：须连续参保满${transfer.minYears}年（不含补缴）才适用职工医保中断人员补办参保的规定。`
+            : `职工医保连续参保不足${transfer.minYears}年，不适用职工医保中断人员补办参保的规定。`,
+        );
       }
     }
   }

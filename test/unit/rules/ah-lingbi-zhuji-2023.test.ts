@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { check, type GoldenCase } from './golden';
+import { describe, expect, it } from 'vitest';
+import { check, quote, type GoldenCase } from './golden';
 
 // 朱政〔2022〕34号：个人350元，财政610元；集中缴费2022年10—12月；无一般补缴期。
 const POLICY = 'ah-lingbi-zhuji-2023';
@@ -20,6 +20,7 @@ const cases: GoldenCase[] = [
   { name: 'a 6-month wait from 31 Mar ends on 30 Sep', payDate: '2023-03-31', person: { employeeInsuranceEndedOn: '2022-11-01', employeeInsuranceYears: 5 }, expect: { waitingLastDay: '2023-09-30', coverageStart: '2023-10-01' } },
   { name: 'a 6-month wait from 31 Aug ends on 29 Feb 2024 and buys no cover in 2023', payDate: '2023-08-31', person: { employeeInsuranceEndedOn: '2022-11-01', employeeInsuranceYears: 5 }, expect: { waitingLastDay: '2024-02-29', coverageStart: null } },
   { name: 'less than two years of employee insurance gives no late-enrollment right', payDate: '2023-05-10', person: { employeeInsuranceEndedOn: '2023-04-10', employeeInsuranceYears: 1 }, expect: { payable: false, warningIncludes: '不足2年' } },
+  { name: 'an employee-insurance break with the years not given asks for the years instead of calling them too few', payDate: '2023-05-10', person: { employeeInsuranceEndedOn: '2023-04-10' }, expect: { payable: false, warningIncludes: '未填写职工医保连续参保年限' } },
   { name: 'a newborn registered on day 90 is covered from birth', payDate: '2023-05-30', person: { birthDate: '2023-03-01' }, expect: { payable: true, coverageStart: '2023-03-01', clause: '三（二）1' } },
   { name: 'a newborn on day 91 has no route in this document and is refused with the reason', payDate: '2023-05-31', person: { birthDate: '2023-03-01' }, expect: { payable: false, reasonIncludes: '90日' } },
   { name: 'a minimum-living recipient pays 50 yuan', payDate: '2022-11-01', person: { categories: ['minimum-living'] }, expect: { amountDue: 50, subsidyAmount: 300, clause: '三（二）2（2）' } },
@@ -35,4 +36,10 @@ const cases: GoldenCase[] = [
 
 describe('灵璧县朱集镇2023年度（朱政〔2022〕34号）', () => {
   it.each(cases)('$name', (c) => check(POLICY, c));
+
+  it('a discharged soldier enrolling after 28 Feb 2023, who never had a subsidy, is not told a subsidy was withheld', () => {
+    const q = quote(POLICY, '2023-05-10', { categories: ['discharged-soldier'] });
+    expect(q.amountDue).toBe(350);
+    expect(q.warnings.join('\n')).not.toContain('资助未计入');
+  });
 });
