@@ -4,47 +4,20 @@
  * roots in app.json), against WeChat's 2 MB limit and our 600 KB goal. H5: the whole build and its
  * JavaScript, raw and gzipped, and the JavaScript index.html loads up front. Stale builds are rebuilt.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureFreshH5Build, h5Dist, repoRoot } from '../e2e/h5-build';
+import { ensureFreshBuild, h5Dist, repoRoot } from '../e2e/h5-build';
 
 const WEAPP_DIST = path.join(repoRoot, 'miniprogram/dist-weapp');
 const WEAPP_LIMIT_BYTES = 2 * 1024 * 1024;
 const WEAPP_GOAL_BYTES = 600 * 1024;
-const BUILD_INPUTS = ['miniprogram/src', 'miniprogram/config', 'miniprogram/babel.config.js', 'shared'].map((p) =>
-  path.join(repoRoot, p),
-);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     return entry.isDirectory() ? filesUnder(full) : [full];
   });
-}
-
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const stat = statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(p).reduce((newest, name) => Math.max(newest, newestMtime(path.join(p, name))), stat.mtimeMs);
-}
-
-/** Rebuilds the weapp unless dist-weapp/app.json is newer than every source (flock: one build at a time in this checkout). */
-function ensureFreshWeappBuild(): 'fresh' | 'rebuilt' {
-  const appJson = path.join(WEAPP_DIST, 'app.json');
-  if (existsSync(appJson) && BUILD_INPUTS.every((p) => newestMtime(p) <= statSync(appJson).mtimeMs)) return 'fresh';
-  const run = spawnSync('flock', ['/tmp/resident-insurance-weapp-build.lock', 'npm', 'run', 'build:weapp'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) {
-    const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`.split('\n').slice(-40).join('\n');
-    throw new Error(`npm run build:weapp failed (exit ${run.status}):\n${output}`);
-  }
-  return 'rebuilt';
 }
 
 type AppJson = { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
@@ -87,8 +60,8 @@ function h5Sizes() {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export function benchSize(): Record<string, number> {
-  const weappBuild = ensureFreshWeappBuild();
-  ensureFreshH5Build();
+  const weappBuild = ensureFreshBuild('weapp');
+  ensureFreshBuild('h5');
   const weapp = weappMainPackage();
   const verdict =
     weapp.bytes > WEAPP_LIMIT_BYTES

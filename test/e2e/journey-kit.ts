@@ -7,10 +7,15 @@ import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local/clo
 import { repoRoot } from './h5-build';
 import { fitsViewportWidth, screenshot, type Phone } from './harness';
 
+/** `TODAY` at 10:00 Shanghai time, so a journey never meets the refusal of new orders just before midnight. */
+export function midMorning(today: string): string {
+  return `${today}T10:00`;
+}
+
 /** The local cloud as `npm start` runs it (sandbox payments included), on a fresh data folder and a fixed TODAY. */
 export async function startJourneyCloud(today: string): Promise<{ cloud: LocalCloud; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rmi-e2e-journey-'));
-  const cloud = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY: today } });
+  const cloud = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY: midMorning(today) } });
   return {
     cloud,
     stop: async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local/cloud';
 import { repoRoot } from './h5-build';
 import { fitsViewportWidth, launchPhone, phones, screenshot, type Phone } from './harness';
+import { midMorning } from './journey-kit';
 
 // Journey (c): 陈志强 (demo-chen) enrolls his daughter, born 2025-02-01, on day 60 — within the
 // newborn period of 泉州台商投资区 2025 (四（五）: 出生90日内缴费，从出生之日起享受待遇).
@@ -35,7 +36,7 @@ describe.sequential('(c) a parent enrolls a newborn on day 60', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'rmi-e2e-newborn-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY } });
+    cloud = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY: midMorning(TODAY) } });
     phone = await signedInPhone('demo-chen');
     await phone.page.goto(cloud.url);
   });
@@ -121,7 +122,7 @@ describe.sequential('(c) on a 320 px wide phone', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'rmi-e2e-newborn-narrow-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY } });
+    cloud = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY: midMorning(TODAY) } });
     phone = await signedInPhone('demo-chen', phones.narrow);
     await phone.page.goto(`${cloud.url}/#/pages/newborn/index`);
     await phone.page.getByRole('heading', { level: 1, name: '新生儿参保' }).waitFor();

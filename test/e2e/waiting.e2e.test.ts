@@ -9,6 +9,7 @@ import { output as payOutput } from '../../shared/contracts/pay';
 import { output as registerOutput } from '../../shared/contracts/register';
 import { repoRoot } from './h5-build';
 import { fitsViewportWidth, launchPhone, phones, screenshot, type Phone } from './harness';
+import { midMorning } from './journey-kit';
 
 // Journey (d): 周嘉欣 (demo-zhou, 香港居民 living in 泉州台商投资区) registers and pays on 2025-03-10, in
 // the 参保补缴期 (一（三）: 3个月等待期), through the real functions and the sandbox pay sheet. Five weeks
@@ -73,13 +74,13 @@ describe.sequential('(d) a resident who paid after 1 March sees the days of wait
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'rmi-e2e-waiting-'));
-    const payDay = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY: PAID_ON } });
+    const payDay = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY: midMorning(PAID_ON) } });
     try {
       await registerAndPay(payDay);
     } finally {
       await payDay.close();
     }
-    cloud = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY } });
+    cloud = await startLocalCloud({ port: 0, dataDir, rootDir: repoRoot, env: { TODAY: midMorning(TODAY) } });
     phone = await openBenefits(cloud, phones.standard);
   });
 

@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { CallState } from '../services/use-call';
+import { ActionButton } from './ActionButton';
 
 interface Props<T> {
   state: CallState<T>;
@@ -24,9 +25,9 @@ export function CallStateView<T>({ state, retry, isEmpty, emptyText = '暂无内
     return (
       <View className="state" role="alert">
         <Text className="state-error">{state.message}</Text>
-        <Button className="button" size="mini" onClick={retry}>
+        <ActionButton kind="secondary" onClick={retry}>
           重试
-        </Button>
+        </ActionButton>
       </View>
     );
   }

@@ -32,11 +32,6 @@ export function removeOther(selection: PaySelection, key: string): PaySelection 
   return { ...selection, others: selection.others.filter((o) => o.key !== key) };
 }
 
-/** Keeps only relatives still bound and confirmed (the list may have changed since they were ticked). */
-export function keepBindings(selection: PaySelection, confirmedIds: readonly string[]): PaySelection {
-  return { ...selection, bindingIds: selection.bindingIds.filter((id) => confirmedIds.includes(id)) };
-}
-
 export function selectionSize(selection: PaySelection): number {
   return (selection.self ? 1 : 0) + selection.bindingIds.length + selection.others.length;
 }
@@ -48,12 +43,4 @@ export function peopleOf(selection: PaySelection): PersonIn[] {
     ...selection.bindingIds.map((residentRef) => ({ residentRef })),
     ...selection.others.map(({ name, idNumber }) => ({ name, idNumber })),
   ];
-}
-
-/**
- * A key that changes whenever the request would: the page drops an earlier preview (and the
- * confirmation's idempotency key) once the payer changes whom or how they pay.
- */
-export function requestKey(selection: PaySelection, source: string): string {
-  return JSON.stringify([source, peopleOf(selection)]);
 }

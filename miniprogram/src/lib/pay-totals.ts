@@ -16,14 +16,17 @@ export type PayTotals = {
   subsidy: number | null;
 };
 
-const fen = (yuan: number) => Math.round(yuan * 100);
+/** Adds yuan amounts in fen, so the sum is exact to the fen. */
+export function sumYuan(amounts: readonly number[]): number {
+  return amounts.reduce((sum, yuan) => sum + Math.round(yuan * 100), 0) / 100;
+}
 
 export function payTotals(people: readonly QuotedPerson[]): PayTotals {
-  const due = people.reduce((sum, p) => sum + fen(p.amountDue), 0) / 100;
+  const due = sumYuan(people.map((p) => p.amountDue));
   if (people.some((p) => p.details === null)) return { due, standard: null, subsidy: null };
   return {
     due,
-    standard: people.reduce((sum, p) => sum + fen(p.details?.standardAmount ?? 0), 0) / 100,
-    subsidy: people.reduce((sum, p) => sum + fen(p.details?.subsidyAmount ?? 0), 0) / 100,
+    standard: sumYuan(people.map((p) => p.details?.standardAmount ?? 0)),
+    subsidy: sumYuan(people.map((p) => p.details?.subsidyAmount ?? 0)),
   };
 }

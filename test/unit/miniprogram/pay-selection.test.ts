@@ -3,10 +3,8 @@ import { input as payInput } from '../../../shared/contracts/pay';
 import {
   addOther,
   emptySelection,
-  keepBindings,
   peopleOf,
   removeOther,
-  requestKey,
   selectionSize,
   toggleBinding,
   toggleSelf,
@@ -42,17 +40,5 @@ describe('choosing whom to pay for', () => {
     const twice = toggleBinding(toggleBinding(emptySelection, 'fb_a'), 'fb_a');
     expect(twice.bindingIds).toEqual([]);
     expect(removeOther(addOther(emptySelection, other), 'o1').others).toEqual([]);
-  });
-
-  it('drops relatives who are no longer confirmed', () => {
-    const selection = toggleBinding(toggleBinding(emptySelection, 'fb_a'), 'fb_b');
-    expect(keepBindings(selection, ['fb_b']).bindingIds).toEqual(['fb_b']);
-  });
-
-  it('gives a new request key when the people or the way of paying change, and the same one otherwise', () => {
-    const selection = toggleSelf(emptySelection);
-    expect(requestKey(selection, 'wechat')).toBe(requestKey(toggleSelf(toggleSelf(selection)), 'wechat'));
-    expect(requestKey(selection, 'wechat')).not.toBe(requestKey(selection, 'employee-account'));
-    expect(requestKey(selection, 'wechat')).not.toBe(requestKey(toggleBinding(selection, 'fb_a'), 'wechat'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payTotals } from '../../../miniprogram/src/lib/pay-totals';
+import { payTotals, sumYuan } from '../../../miniprogram/src/lib/pay-totals';
 
 const detailed = (standardAmount: number, subsidyAmount: number, amountDue: number) => ({
   amountDue,
@@ -30,5 +30,12 @@ describe('the totals on the confirmation step', () => {
 
   it('is zero for nobody', () => {
     expect(payTotals([])).toEqual({ due: 0, standard: 0, subsidy: 0 });
+  });
+});
+
+describe('adding yuan amounts', () => {
+  it('adds in fen, so 0.1 + 0.2 is exactly 0.3 and nothing adds to 0', () => {
+    expect(sumYuan([0.1, 0.2])).toBe(0.3);
+    expect(sumYuan([])).toBe(0);
   });
 });

@@ -61,7 +61,7 @@ export function BindForm({ today, onBound }: { today: string | null; onBound: (r
         placeholder="18位身份证号码"
       />
       <Field label="TA是您的" error={errors.relationship}>
-        <View className="choice-row" role="radiogroup" aria-label="与您的关系">
+        <View className="choice-row" role="group" aria-label="与您的关系">
           {RELATIONSHIP_OPTIONS.map((option) => (
             <ActionButton
               key={option.value}

@@ -19,6 +19,7 @@ import { QuoteSummary } from '../../components/QuoteSummary';
 import { checkForm, idNumberProblem, withProblems, type FieldErrors } from '../../lib/form';
 import { formatDateCn, formatYuan } from '../../lib/format';
 import { newbornAnswer } from '../../lib/newborn-text';
+import { sumYuan } from '../../lib/pay-totals';
 import { useAction } from '../../services/use-action';
 import { useToday } from '../../services/use-meta';
 import './index.css';
@@ -141,9 +142,7 @@ export default function Newborn() {
 
   const enrolledNow = result?.boundToCaller === true && result.years.some((y) => y.enrollment);
   const due = result
-    ? result.years
-        .filter((y) => y.enrollment?.status === 'registered')
-        .reduce((sum, y) => sum + (y.quote?.amountDue ?? 0), 0)
+    ? sumYuan(result.years.filter((y) => y.enrollment?.status === 'registered').map((y) => y.quote?.amountDue ?? 0))
     : 0;
   const failure = (state: typeof check.state) =>
     state.status === 'error' ? (

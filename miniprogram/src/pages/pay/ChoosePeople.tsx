@@ -6,7 +6,6 @@ import { CallStateView } from '../../components/CallStateView';
 import { Heading } from '../../components/Heading';
 import { MaskedId } from '../../components/MaskedId';
 import { confirmedBindings, relationshipLabel } from '../../lib/family-labels';
-import { displayMaskedId } from '../../lib/masked-id';
 import {
   addOther,
   removeOther,
@@ -66,7 +65,7 @@ export function ChoosePeople({ family, selection, onChange, today }: Props) {
         {selection.others.map((other) => (
           <View key={other.key} className="card other-row">
             <Text>
-              ✓ {other.name} {displayMaskedId(other.idNumber)}
+              ✓ {other.name} <MaskedId value={other.idNumber} />
             </Text>
             <ActionButton
               kind="chip"

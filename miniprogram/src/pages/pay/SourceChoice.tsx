@@ -20,7 +20,7 @@ export function SourceChoice({
   onChoose: (source: PaySource) => void;
 }) {
   return (
-    <View className="source-choice" role="radiogroup" aria-label="缴费方式">
+    <View className="source-choice" role="group" aria-label="缴费方式">
       {options.map((option) => (
         <View key={option.source} className="source-option">
           <ActionButton

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { input as payInput, type PayOutput, type PaySource, type PersonIn } from '../../../../shared/contracts/pay';
 import type { Envelope } from '../../../../shared/contracts/envelope';
 import type { BindingView } from '../../../../shared/contracts/family';
@@ -25,6 +25,8 @@ import './index.css';
 
 type Preview = Extract<PayOutput, { action: 'preview' }>;
 type Previews = Record<PaySource, Envelope<Preview>>;
+/** The previews and the people they were made for: the order is created for exactly these people. */
+type Previewed = { people: PersonIn[]; bySource: Previews };
 type OrderView = Extract<PayOutput, { action: 'create' }>['order'];
 
 const SOURCES: readonly PaySource[] = ['wechat', 'employee-account'];
@@ -73,7 +75,9 @@ function PayFlow() {
   const family = useConfirmedRelatives();
   const [selection, setSelection] = useState<PaySelection>(emptySelection);
   const [step, setStep] = useState<'choose' | 'preview' | 'confirm'>('choose');
-  const [previews, setPreviews] = useState<Previews | null>(null);
+  const [previews, setPreviews] = useState<Previewed | null>(null);
+  // Bumped on every change of whom to pay for: a preview that answers after such a change is dropped.
+  const selectionVersion = useRef(0);
   const [source, setSource] = useState<PaySource>('wechat');
   const [previewing, setPreviewing] = useState(false);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -87,6 +91,8 @@ function PayFlow() {
   const cancel = useAction('pay');
 
   const choose = (next: PaySelection) => {
+    selectionVersion.current += 1;
+    setPreviewing(false);
     setSelection(next);
     setPreviews(null);
     setPreviewError(null);
@@ -99,16 +105,17 @@ function PayFlow() {
       setPreviewError(checked.errors.people ?? Object.values(checked.errors)[0] ?? '请检查缴费人');
       return;
     }
+    const version = selectionVersion.current;
     setPreviewing(true);
     setPreviewError(null);
     const [wechat, employee] = await Promise.all([previewOf(people, 'wechat'), previewOf(people, 'employee-account')]);
+    if (version !== selectionVersion.current) return;
     setPreviewing(false);
-    const next: Previews = { wechat, 'employee-account': employee };
     if (!wechat.ok && !employee.ok) {
       setPreviewError(wechat.error.message);
       return;
     }
-    setPreviews(next);
+    setPreviews({ people, bySource: { wechat, 'employee-account': employee } });
     setSource(wechat.ok ? 'wechat' : 'employee-account');
     setStep('preview');
   };
@@ -121,9 +128,9 @@ function PayFlow() {
   };
 
   const pay = async () => {
-    if (!idempotencyKey) return;
+    if (!idempotencyKey || !previews) return;
     setPayError(null);
-    const reply = await create.run({ action: 'create', people: peopleOf(selection), source, idempotencyKey });
+    const reply = await create.run({ action: 'create', people: previews.people, source, idempotencyKey });
     if (!reply) return; // a second tap while the first is on its way
     if (!reply.ok) {
       setPayError(reply.error.message);
@@ -174,14 +181,14 @@ function PayFlow() {
     );
   }
 
-  const chosen = previews?.[source];
+  const chosen = previews?.bySource[source];
   if (step === 'preview' && previews && chosen?.ok) {
     return (
       <PreviewStep
         people={chosen.data.people}
         total={chosen.data.total}
         source={source}
-        options={optionsOf(previews)}
+        options={optionsOf(previews.bySource)}
         onSource={setSource}
         onNext={toConfirm}
         onBack={() => setStep('choose')}

@@ -15,6 +15,7 @@ import { PageRoot } from '../../components/PageRoot';
 import { QuoteSummary } from '../../components/QuoteSummary';
 import { checkForm, idNumberProblem, withProblems, type FieldErrors } from '../../lib/form';
 import { formatDateRangeCn, formatYuan } from '../../lib/format';
+import { sumYuan } from '../../lib/pay-totals';
 import { useAction } from '../../services/use-action';
 import { useToday } from '../../services/use-meta';
 import './index.css';
@@ -58,7 +59,7 @@ function Registered({
   onAdd: (id: string) => void;
   adding: boolean;
 }) {
-  const total = data.people.filter((p) => p.standing !== 'paid').reduce((sum, p) => sum + p.quote.amountDue, 0);
+  const total = sumYuan(data.people.filter((p) => p.standing !== 'paid').map((p) => p.quote.amountDue));
   const addable = data.otherMembers.filter((m) => m.eligible && m.standing === 'none');
   return (
     <View className="registered">
