@@ -25,6 +25,18 @@ export const relativeRelationship = z.enum(
 );
 export type RelativeRelationship = z.infer<typeof relativeRelationship>;
 
+/** Each relationship in the words of the 户口簿, for messages and screens alike. */
+export const RELATIONSHIP_LABELS: Readonly<Record<RelativeRelationship | 'self', string>> = {
+  self: '本人',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  grandparent: '祖父母或外祖父母',
+  grandchild: '孙子女或外孙子女',
+  sibling: '兄弟姐妹',
+  other: '其他亲属',
+};
+
 /** Binding ids and order numbers the client got from us earlier. */
 export const opaqueId = (what: string) =>
   z

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../shared/contracts/envelope';
-import { computeCheckDigit } from '../../shared/id';
 import { fixedClock } from '../../cloudfunctions/lib/clock';
 import { identifyLocalCaller, localPlatformContext, type Deps } from '../../cloudfunctions/lib/context';
 import type { CloudFunction } from '../../cloudfunctions/lib/handler';
@@ -17,6 +16,7 @@ import { createLogger, createPii, type Pii } from '../../cloudfunctions/lib/pii'
 import type { Storage } from '../../cloudfunctions/lib/storage/port';
 import type { BindingStatus, Relationship, ResidencyBasis, Resident } from '../../cloudfunctions/lib/storage/records';
 import { openSqliteStorage } from '../../cloudfunctions/lib/storage/sqlite';
+import { syntheticIdNumber } from '../../cloudfunctions/local/demo-data';
 
 /** Locality codes of the seed policies' places. */
 export const TAISHANG = '350521';
@@ -29,10 +29,7 @@ export const TODAY = '2024-11-15';
 const T = '2024-01-01T00:00:00.000Z';
 
 /** A valid 18-digit ID number: region + birth date + sequence (odd = male) + computed check digit. */
-export function idNumberFor(region: string, birthDate: string, sequence: number): string {
-  const first17 = `${region}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
-  return first17 + computeCheckDigit(first17);
-}
+export const idNumberFor = syntheticIdNumber;
 
 export type PersonSpec = {
   name: string;

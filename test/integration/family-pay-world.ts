@@ -10,7 +10,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../shared/contracts/envelope';
-import { computeCheckDigit } from '../../shared/id';
 import { fixedClock, shanghaiDateOf, type Clock } from '../../cloudfunctions/lib/clock';
 import { identifyLocalCaller, localPlatformContext, type Deps } from '../../cloudfunctions/lib/context';
 import type { CloudFunction } from '../../cloudfunctions/lib/handler';
@@ -19,6 +18,7 @@ import type { Storage } from '../../cloudfunctions/lib/storage/port';
 import type { Relationship, Resident } from '../../cloudfunctions/lib/storage/records';
 import { openSqliteStorage } from '../../cloudfunctions/lib/storage/sqlite';
 import { localSandbox, SANDBOX_GATEWAY_FILE, type LocalSandbox } from '../../cloudfunctions/local/sandbox-pay';
+import { syntheticIdNumber } from '../../cloudfunctions/local/demo-data';
 
 export const TAISHANG = '350521';
 export const TAISHANG_2025 = 'fj-quanzhou-taishang-2025';
@@ -45,10 +45,8 @@ export function movableClock(today: string, time = '10:00:00'): MovableClock {
   };
 }
 
-export function idNumberFor(region: string, birthDate: string, sequence: number): string {
-  const first17 = `${region}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
-  return first17 + computeCheckDigit(first17);
-}
+/** A valid 18-digit ID number: region + birth date + sequence (odd = male) + computed check digit. */
+export const idNumberFor = syntheticIdNumber;
 
 export type PersonSpec = {
   name: string;

@@ -4,20 +4,10 @@
  * knows a relation exactly when one of the two people is the head, and otherwise only the generation
  * gap between them (two children of the head are one generation, a grandchild one below).
  */
+import { RELATIONSHIP_LABELS } from '../../../shared/contracts/people';
 import type { Relationship, Resident } from '../storage/records';
 
 export type RelativeRelationship = Exclude<Relationship, 'self'>;
-
-export const RELATIONSHIP_LABELS: Readonly<Record<Relationship, string>> = {
-  self: '本人',
-  spouse: '配偶',
-  child: '子女',
-  parent: '父母',
-  grandparent: '祖父母或外祖父母',
-  grandchild: '孙子女或外孙子女',
-  sibling: '兄弟姐妹',
-  other: '其他亲属',
-};
 
 /** 家庭共济 covers 近亲属 only: spouse, parents, children, siblings, grandparents, grandchildren. */
 export const CLOSE_RELATIVES: ReadonlySet<Relationship> = new Set([

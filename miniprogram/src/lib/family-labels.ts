@@ -1,25 +1,14 @@
 import type { BindingRequestView, BindingView } from '../../../shared/contracts/family';
-import type { RelativeRelationship } from '../../../shared/contracts/people';
-
-/** The relative, seen from the person who binds them, in the words of the 户口簿. */
-const RELATIONSHIP_LABELS: Readonly<Record<RelativeRelationship, string>> = {
-  spouse: '配偶',
-  child: '子女',
-  parent: '父母',
-  grandparent: '祖父母或外祖父母',
-  grandchild: '孙子女或外孙子女',
-  sibling: '兄弟姐妹',
-  other: '其他亲属',
-};
+import { RELATIONSHIP_LABELS, type RelativeRelationship } from '../../../shared/contracts/people';
 
 /** The choices of the bind form, in the order people usually look for them. */
 export const RELATIONSHIP_OPTIONS: ReadonlyArray<{ value: RelativeRelationship; label: string }> = (
-  Object.keys(RELATIONSHIP_LABELS) as RelativeRelationship[]
+  Object.keys(RELATIONSHIP_LABELS).filter((key) => key !== 'self') as RelativeRelationship[]
 ).map((value) => ({ value, label: RELATIONSHIP_LABELS[value] }));
 
 export function relationshipLabel(relationship: RelativeRelationship | 'self' | null): string {
   if (relationship === null) return '非绑定家人';
-  return relationship === 'self' ? '本人' : RELATIONSHIP_LABELS[relationship];
+  return RELATIONSHIP_LABELS[relationship];
 }
 
 /** What the requester says I am to them, turned around: "张* asks to bind you as their 子女". */
