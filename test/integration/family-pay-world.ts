@@ -224,17 +224,7 @@ export async function openWorld(today = TODAY): Promise<World> {
   return world;
 }
 
-/** The data of a successful answer, or a test failure that shows the refusal. */
-export function dataOf<T>(result: Envelope<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
-/** The error of a refusal, or a test failure. */
-export function errorOf(result: Envelope<unknown>): { code: string; message: string } {
-  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.data).slice(0, 300)}`);
-  return result.error;
-}
+export { dataOf, errorOf } from './enrollment-world';
 
 /** The 张 family of 泉州台商投资区 and their neighbours, the cast of the family and payment tests. */
 export async function zhangFamily(world: World) {

@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { StorageConflict, StorageMisuse, type UniqueConstraint } from '../errors';
+import { defined, transitioned } from '../patches';
 import type { BindingPatch, EnrollmentPatch, OrderTransition, Storage, TxStorage } from '../port';
 import {
   enrollment as enrollmentSchema,
@@ -115,11 +116,6 @@ async function insertNew(
 ): Promise<void> {
   if (await exists(docs, collection, id)) throw new StorageConflict(constraint);
   await write(docs, collection, id, data);
-}
-
-/** A patch without its undefined keys, so `{ paidOn: undefined }` leaves paidOn alone. */
-function defined<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 const ids = {
@@ -276,17 +272,9 @@ function keyedRepositories(reads: Docs, writing: <T>(work: (docs: Docs) => Promi
       transition: (orderNo, change: OrderTransition) =>
         writing(async (docs) => {
           const current = await getOrder(docs, orderNo);
-          if (!current || !change.from.includes(current.state)) return null;
-          const next: Order = orderSchema.parse({
-            ...current,
-            ...defined({
-              paidAt: change.paidAt,
-              transactionId: change.transactionId,
-              failureReason: change.failureReason,
-            }),
-            state: change.to,
-            updatedAt: change.at,
-          });
+          const changed = current && transitioned(current, change);
+          if (!changed) return null;
+          const next: Order = orderSchema.parse(changed);
           await write(docs, COLLECTIONS.orders, ids.order(orderNo), next);
           return next;
         }),

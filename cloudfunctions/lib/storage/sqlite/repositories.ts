@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { StorageConflict, type UniqueConstraint } from '../errors';
+import { defined, transitioned } from '../patches';
 import type { BindingPatch, EnrollmentPatch, OrderTransition, Storage, TxStorage } from '../port';
 import type { Order } from '../records';
 import {
@@ -67,11 +68,6 @@ function insertOrConflict(work: () => void): void {
   } catch (error) {
     throw asConflict(error);
   }
-}
-
-/** A patch without its undefined keys, so `{ paidOn: undefined }` leaves paidOn alone. */
-function defined<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 const RESIDENT_COLUMNS = `id, id_sealed, id_lookup_key, id_masked, name, birth_date, sex, household_id, relation_to_head, bases,
@@ -319,17 +315,8 @@ export function sqliteRepositories(db: Database.Database, sql: Statements, run: 
       transition: (orderNo, change: OrderTransition) =>
         run(() => {
           const current = loadOrder(sql.order.get(orderNo));
-          if (!current || !change.from.includes(current.state)) return null;
-          const next: Order = {
-            ...current,
-            ...defined({
-              paidAt: change.paidAt,
-              transactionId: change.transactionId,
-              failureReason: change.failureReason,
-            }),
-            state: change.to,
-            updatedAt: change.at,
-          };
+          const next = current && transitioned(current, change);
+          if (!current || !next) return null;
           const result = sql.updateOrder.run({ ...orderToRow(next), expect_state: current.state });
           return result.changes === 1 ? next : null;
         }),
